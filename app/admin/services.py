@@ -1,0 +1,50 @@
+"""Account administration: find users, change roles, deactivate and reactivate."""
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import or_, select
+
+from app.extensions import db
+from app.models import Ministry, Role, User
+
+
+class AdminError(ValueError):
+    """An administrative change that is refused; the message is shown to the admin."""
+
+
+def user_query(search: str = "", role: Role | None = None, ministry_id: int | None = None):
+    """Users matching a name/e-mail search and filters, newest first (a select to paginate)."""
+    query = select(User).order_by(User.created_at.desc(), User.id.desc())
+    search = search.strip()
+    if search:
+        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(or_(User.email.ilike(pattern, escape="\\"), User.full_name.ilike(pattern, escape="\\")))
+    if role is not None:
+        query = query.where(User.role == role)
+    if ministry_id is not None:
+        query = query.where(User.ministry_id == ministry_id)
+    return query
+
+
+def change_role(admin: User, user: User, role: Role, ministry_id: int | None) -> None:
+    """Give a user a role (a focal point needs a ministry); their sessions restart with it."""
+    if user.id == admin.id and role != Role.ADMIN:
+        raise AdminError(_l("You cannot remove your own administrator role; ask another administrator."))
+    if role == Role.FOCAL_POINT:
+        ministry = db.session.get(Ministry, ministry_id) if ministry_id else None
+        if ministry is None:
+            raise AdminError(_l("A focal point must be bound to a ministry: choose one."))
+        user.ministry = ministry
+    if user.role != role:
+        user.role = role
+        user.rotate_session_token()
+    db.session.flush()
+
+
+def set_active(admin: User, user: User, active: bool) -> None:
+    """Deactivate (logging the user out everywhere) or reactivate an account; nothing is deleted."""
+    if user.id == admin.id and not active:
+        raise AdminError(_l("You cannot deactivate your own account."))
+    user.active = active
+    if not active:
+        user.rotate_session_token()
+    db.session.flush()

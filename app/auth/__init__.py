@@ -1,0 +1,1 @@
+"""Accounts: registration, login, profile, passwords and the session guard."""

@@ -1,0 +1,59 @@
+"""Flask commands: setup, users and the demo population."""
+
+import sys
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from app.auth.services import AccountError, create_user
+from app.extensions import db
+from app.models import Role
+
+users_cli = AppGroup("users", help="Manage accounts.")
+
+
+@users_cli.command("create")
+@click.argument("email")
+@click.option("--role", type=click.Choice([r.value for r in Role]), default=Role.LEARNER.value, show_default=True)
+@click.option(
+    "--name", default="", help="Full name as printed on certificates (default: the part of the e-mail before @)."
+)
+def create_user_command(email: str, role: str, name: str) -> None:
+    """Create an account; the password is prompted for, or read from standard input."""
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    try:
+        user = create_user(email, password, name or email.split("@")[0], role=Role(role))
+    except AccountError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from None
+    db.session.commit()
+    click.echo(f"Created {user.role.value} {user.email}.")
+
+
+@click.command("setup")
+def setup_command() -> None:
+    """Migrate the database, add starter data, import courses and create the first admin."""
+    from app.bootstrap import prepare
+
+    prepare(current_app._get_current_object(), say=click.echo)
+
+
+@click.command("demo")
+def demo_command() -> None:
+    """Load a realistic demo population (safe to run twice)."""
+    from app.demo import DEMO_PASSWORD, load_demo
+
+    result = load_demo()
+    db.session.commit()
+    click.echo(f"Demo: {result.created} accounts created, {result.skipped} already there.")
+    click.echo(f"Every demo account's password: {DEMO_PASSWORD}")
+
+
+def register_commands(app) -> None:
+    app.cli.add_command(users_cli)
+    app.cli.add_command(setup_command)
+    app.cli.add_command(demo_command)
