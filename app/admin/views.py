@@ -12,6 +12,7 @@ from app.auth.guards import roles_required
 from app.auth.services import reset_token_for
 from app.extensions import db
 from app.i18n import country_choices, country_name, sort_key
+from app.links import external_url
 from app.models import Ministry, MinistryStatus, Role, User
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -109,7 +110,7 @@ def user_reset_link(user_id: int):
     user = db.get_or_404(User, user_id)
     if not forms.ResetLinkForm().validate_on_submit() or not user.active:
         abort(400)
-    return _render_user(user, reset_link=url_for("auth.reset_password", token=reset_token_for(user), _external=True))
+    return _render_user(user, reset_link=external_url("auth.reset_password", token=reset_token_for(user)))
 
 
 @bp.get("/ministries")

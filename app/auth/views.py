@@ -9,6 +9,7 @@ from app.auth import forms, services
 from app.auth.guards import login_required
 from app.auth.redirects import safe_next
 from app.extensions import db, limiter
+from app.links import external_url
 from app.mail import mail_configured, send_mail
 from app.ministries import MinistryError, ministry_groups
 
@@ -149,7 +150,7 @@ def forgot_password():
     if form.validate_on_submit():
         user = services.find_user_by_email(form.email.data)
         if user is not None and user.active:
-            link = url_for("auth.reset_password", token=services.reset_token_for(user), _external=True)
+            link = external_url("auth.reset_password", token=services.reset_token_for(user))
             body = render_template("auth/reset_email.txt", link=link)
             try:
                 send_mail(current_app.config, user.email, _("Reset your password"), body)

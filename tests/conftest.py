@@ -1,0 +1,135 @@
+"""Shared fixtures: an app on a fresh database, a client, and factories for users and ministries."""
+
+import os
+import re
+import uuid
+
+import pytest
+
+from app import create_app
+from app.auth.services import create_user
+from app.extensions import db, limiter
+from app.models import Ministry, MinistryStatus, Role
+
+PASSWORD = "correct-horse-battery-staple"
+CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+
+
+def test_settings(tmp_path) -> dict:
+    """The test mapping: a throwaway database (PostgreSQL when TEST_DATABASE_URL is set)."""
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-" + uuid.uuid4().hex,
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "SQLALCHEMY_DATABASE_URI": os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}",
+        "RATELIMIT_STORAGE_URI": os.environ.get("TEST_REDIS_URL") or "memory://",
+        # OWASP's minimum argon2id parameters keep the suite quick; production uses more.
+        "ARGON2_TIME_COST": 2,
+        "ARGON2_MEMORY_COST": 19 * 1024,
+        "ARGON2_PARALLELISM": 1,
+        "BASE_URL": "http://learning.test",
+    }
+
+
+@pytest.fixture
+def app(tmp_path):
+    # No app context stays pushed during a test: requests would share it (g, the db session,
+    # Flask-Login's cached user) and hide bugs. Tests open one with `with app.app_context()`.
+    app = create_app(test_settings(tmp_path))
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        limiter.reset()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+def detached(obj):
+    """Load everything a test reads, then let the object outlive the app context."""
+    db.session.refresh(obj)
+    db.session.expunge(obj)
+    return obj
+
+
+def reload(app, model, obj_id):
+    """A fresh, detached copy of a row as the database holds it now."""
+    with app.app_context():
+        obj = db.session.get(model, obj_id)
+        return detached(obj) if obj is not None else None
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make_ministry(app):
+    def make(country_code="PH", name=None, status=MinistryStatus.APPROVED) -> Ministry:
+        with app.app_context():
+            ministry = Ministry(
+                country_code=country_code, name=name or f"Ministry {uuid.uuid4().hex[:6]}", status=status
+            )
+            db.session.add(ministry)
+            db.session.commit()
+            return detached(ministry)
+
+    return make
+
+
+@pytest.fixture
+def make_user(app, make_ministry):
+    def make(email=None, password=PASSWORD, role=Role.LEARNER, full_name="Maria Santos", ministry=None, **fields):
+        email = email or f"user-{uuid.uuid4().hex[:8]}@gov.example"
+        if ministry is None and role == Role.FOCAL_POINT:
+            ministry = make_ministry()
+        with app.app_context():
+            ministry = db.session.merge(ministry) if ministry is not None else None
+            user = create_user(email, password, full_name, role=role, ministry=ministry, **fields)
+            db.session.commit()
+            return detached(user)
+
+    return make
+
+
+def csrf_token(client, path="/") -> str:
+    """A CSRF token for the client's session, read from a page's form (every page has one)."""
+    html = client.get(path).get_data(as_text=True)
+    match = CSRF_RE.search(html)
+    assert match, f"no CSRF token on {path}"
+    return match.group(1) or match.group(2)
+
+
+def post_form(client, url, data=None, token_from="/", **kwargs):
+    """POST a form the way a browser does: with the CSRF token of the client's session."""
+    payload = dict(data or {})
+    payload["csrf_token"] = csrf_token(client, token_from)
+    return client.post(url, data=payload, **kwargs)
+
+
+def login(client, email, password=PASSWORD, remember=False):
+    data = {"email": email, "password": password}
+    if remember:
+        data["remember"] = "y"
+    return post_form(client, "/auth/login", data, token_from="/auth/login")
+
+
+@pytest.fixture
+def login_as(client, make_user):
+    """Create a user with the role and log the test client in as them."""
+
+    def do(role=Role.LEARNER, **fields):
+        user = make_user(role=role, **fields)
+        response = login(client, user.email)
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return user
+
+    return do
