@@ -11,7 +11,7 @@ def test_login_with_right_password_reaches_the_home_page_logged_in(client, make_
 
 
 def test_login_is_case_insensitive_on_email(client, make_user):
-    user = make_user(email="ana.reyes@dfa.gov.example")
+    make_user(email="ana.reyes@dfa.gov.example")
     assert login(client, "Ana.Reyes@DFA.gov.example").status_code == 302
 
 
