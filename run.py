@@ -1,6 +1,7 @@
 """Quick start: prepare the database (migrations, starter data, first admin) and serve with waitress."""
 
 import argparse
+import contextlib
 import os
 
 from app import create_app
@@ -27,10 +28,10 @@ def main() -> None:
     from waitress import serve
 
     print(f"Serving on http://{args.host}:{args.port}  (Ctrl-C to stop)", flush=True)
-    try:
+    # waitress usually returns by itself on Ctrl-C; either way we stop cleanly.
+    with contextlib.suppress(KeyboardInterrupt):
         serve(app, host=args.host, port=args.port, threads=8, ident="micic")
-    except KeyboardInterrupt:
-        print("Stopped.")
+    print("Stopped.")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """The application factory: the one place where the platform is wired together."""
 
+import os
 from pathlib import Path
 
 from flask import Flask
@@ -14,7 +15,8 @@ from app.security import add_security_headers, instance_secret_key
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Defaults, then instance/config.py, then the environment (or, in tests, the test mapping)."""
-    instance_path = (test_config or {}).get("INSTANCE_PATH")
+    # Where config.py, the secret key and the SQLite file live (default: instance/ beside app/).
+    instance_path = (test_config or {}).get("INSTANCE_PATH") or os.environ.get("MICIC_INSTANCE_PATH")
     app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
     app.config.from_object(settings.DefaultConfig)
     if test_config is None:

@@ -4,7 +4,7 @@ import sys
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 from app.auth.services import AccountError, create_user
 from app.extensions import db
@@ -35,6 +35,7 @@ def create_user_command(email: str, role: str, name: str) -> None:
 
 
 @click.command("setup")
+@with_appcontext
 def setup_command() -> None:
     """Migrate the database, add starter data, import courses and create the first admin."""
     from app.bootstrap import prepare
@@ -43,6 +44,7 @@ def setup_command() -> None:
 
 
 @click.command("demo")
+@with_appcontext
 def demo_command() -> None:
     """Load a realistic demo population (safe to run twice)."""
     from app.demo import DEMO_PASSWORD, load_demo

@@ -7,7 +7,7 @@ from app.ministries import add_ministry, ensure_starter_ministries, find_ministr
 from app.models import Ministry, Role
 
 # Published on purpose: demo accounts exist for screenshots and trials, never on real data.
-DEMO_PASSWORD = "demo-learning-2026-micic"  # noqa: S105
+DEMO_PASSWORD = "harbour-lantern-orchid-2026"  # noqa: S105
 
 EXTRA_MINISTRIES = (
     ("EG", "Ministry of Foreign Affairs"),

@@ -4,7 +4,7 @@ import unicodedata
 from functools import lru_cache
 
 from babel import Locale
-from flask import current_app, request, session
+from flask import current_app, has_request_context, request, session
 from flask_login import current_user
 
 # CLDR territory codes that are not countries (regions, groupings, exceptional reservations).
@@ -20,6 +20,8 @@ def supported(code: str | None) -> str | None:
 
 def select_locale() -> str:
     """Explicit choice, then the user's preference, then Accept-Language, then English."""
+    if not has_request_context():  # CLI commands speak the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     chosen = supported(session.get("lang"))
     if chosen:
         return chosen

@@ -39,12 +39,13 @@ def ensure_starter_ministries() -> int:
 
 def find_ministry(country_code: str, name: str) -> Ministry | None:
     """The ministry of that country with that name, ignoring case and extra spaces."""
-    return db.session.scalar(
-        select(Ministry).where(
-            Ministry.country_code == country_code,
-            func.lower(Ministry.name) == clean_name(name).lower(),
-        )
-    )
+    # Compared in Python: SQL lower() folds only ASCII on SQLite (and under PostgreSQL's C locale),
+    # so "МИД" and "мид", or even a name with capitals and its exact copy, would not match there.
+    wanted = clean_name(name).casefold()
+    for ministry in db.session.scalars(select(Ministry).where(Ministry.country_code == country_code)):
+        if clean_name(ministry.name).casefold() == wanted:
+            return ministry
+    return None
 
 
 def ministries_by_country(include_pending_id: int | None = None) -> dict[str, list[Ministry]]:
@@ -129,7 +130,5 @@ def merge_ministries(duplicate: Ministry, keep: Ministry) -> int:
 
 def member_counts() -> dict[int, int]:
     """Ministry id → number of accounts, in one query."""
-    rows = db.session.execute(
-        select(User.ministry_id, func.count()).where(User.ministry_id.is_not(None)).group_by(User.ministry_id)
-    )
-    return dict(rows.tuples().all())
+    counts = select(User.ministry_id, func.count()).where(User.ministry_id.is_not(None)).group_by(User.ministry_id)
+    return dict(db.session.execute(counts).all())

@@ -15,7 +15,7 @@ PASSWORD = "correct-horse-battery-staple"
 CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 
 
-def test_settings(tmp_path) -> dict:
+def app_settings(tmp_path) -> dict:
     """The test mapping: a throwaway database (PostgreSQL when TEST_DATABASE_URL is set)."""
     return {
         "TESTING": True,
@@ -35,7 +35,7 @@ def test_settings(tmp_path) -> dict:
 def app(tmp_path):
     # No app context stays pushed during a test: requests would share it (g, the db session,
     # Flask-Login's cached user) and hide bugs. Tests open one with `with app.app_context()`.
-    app = create_app(test_settings(tmp_path))
+    app = create_app(app_settings(tmp_path))
     with app.app_context():
         db.drop_all()
         db.create_all()
@@ -100,9 +100,9 @@ def make_user(app, make_ministry):
     return make
 
 
-def csrf_token(client, path="/") -> str:
+def csrf_token(client, path="/", headers=None) -> str:
     """A CSRF token for the client's session, read from a page's form (every page has one)."""
-    html = client.get(path).get_data(as_text=True)
+    html = client.get(path, headers=headers).get_data(as_text=True)
     match = CSRF_RE.search(html)
     assert match, f"no CSRF token on {path}"
     return match.group(1) or match.group(2)
@@ -111,7 +111,7 @@ def csrf_token(client, path="/") -> str:
 def post_form(client, url, data=None, token_from="/", **kwargs):
     """POST a form the way a browser does: with the CSRF token of the client's session."""
     payload = dict(data or {})
-    payload["csrf_token"] = csrf_token(client, token_from)
+    payload["csrf_token"] = csrf_token(client, token_from, headers=kwargs.get("headers"))
     return client.post(url, data=payload, **kwargs)
 
 

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, SelectField, StringField, SubmitField
+from wtforms import HiddenField, IntegerField, SelectChoice, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from app.auth.roles import ROLE_LABELS
@@ -16,7 +16,7 @@ def _optional_int(value):
 
 
 class RoleForm(FlaskForm):
-    role = SelectField(_l("Role"), choices=[(r.value, label) for r, label in ROLE_LABELS.items()])
+    role = SelectField(_l("Role"), choices=[SelectChoice(r.value, label) for r, label in ROLE_LABELS.items()])
     ministry = SelectField(_l("Ministry (for a focal point)"), coerce=_optional_int, validate_choice=False)
     submit = SubmitField(_l("Save role"))
 
@@ -57,7 +57,8 @@ class UserFilterForm(FlaskForm):
     q = StringField(_l("Search name or e-mail"), validators=[Optional(), Length(max=200)])
     role = SelectField(
         _l("Role"),
-        choices=[("", _l("All roles"))] + [(r.value, label) for r, label in ROLE_LABELS.items()],
+        choices=[SelectChoice("", _l("All roles"))]
+        + [SelectChoice(r.value, label) for r, label in ROLE_LABELS.items()],
         validators=[Optional()],
     )
     submit = SubmitField(_l("Search"))

@@ -3,12 +3,12 @@
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import select
+from wtforms import SelectChoice
 
 from app import ministries as ministry_service
 from app.admin import forms, services
-from app.auth.guards import roles_required
+from app.auth.guards import acting_user, roles_required
 from app.auth.services import reset_token_for
 from app.extensions import db
 from app.i18n import country_choices, country_name, sort_key
@@ -24,11 +24,18 @@ def _admins_only():
     """Every admin page is for administrators only."""
 
 
-def _ministry_choices() -> list[tuple[int | str, str]]:
+def _ministry_choices() -> list[SelectChoice]:
     locale = str(get_locale())
     ministries = list(db.session.scalars(select(Ministry).where(Ministry.status == MinistryStatus.APPROVED)))
     ministries.sort(key=lambda m: (sort_key(country_name(m.country_code, locale)), sort_key(m.name)))
-    return [("", _("No ministry"))] + [(m.id, f"{country_name(m.country_code, locale)} — {m.name}") for m in ministries]
+    return [SelectChoice("", _("No ministry"))] + [
+        SelectChoice(m.id, f"{country_name(m.country_code, locale)} — {m.name}") for m in ministries
+    ]
+
+
+def _country_choices() -> list[SelectChoice]:
+    # WTForms 3.3 deprecates (value, label) tuples as choices.
+    return [SelectChoice(code, name) for code, name in country_choices(str(get_locale()))]
 
 
 def _render_user(user: User, reset_link: str | None = None):
@@ -73,7 +80,7 @@ def user_role(user_id: int):
     if not form.validate_on_submit():
         abort(400)
     try:
-        services.change_role(current_user, user, Role(form.role.data), form.ministry.data)
+        services.change_role(acting_user(), user, Role(form.role.data), form.ministry.data)
     except services.AdminError as error:
         db.session.rollback()
         flash(str(error), "error")
@@ -91,7 +98,7 @@ def user_active(user_id: int):
     if not form.validate_on_submit() or form.active.data not in ("0", "1"):
         abort(400)
     try:
-        services.set_active(current_user, user, form.active.data == "1")
+        services.set_active(acting_user(), user, form.active.data == "1")
     except services.AdminError as error:
         db.session.rollback()
         flash(str(error), "error")
@@ -126,7 +133,7 @@ def ministries():
     for code in countries:
         by_country[code].sort(key=lambda m: sort_key(m.name))
     add_form = forms.MinistryAddForm()
-    add_form.country.choices = country_choices(locale)
+    add_form.country.choices = _country_choices()
     return render_template(
         "admin/ministries.html",
         pending=pending,
@@ -156,7 +163,7 @@ def _ministry_change(change, success_message: str):
 def ministry_add():
     """Add an approved ministry to a country."""
     form = forms.MinistryAddForm()
-    form.country.choices = country_choices(str(get_locale()))
+    form.country.choices = _country_choices()
     if not form.validate_on_submit():
         flash(_("Choose a country and type a name."), "error")
         return redirect(url_for("admin.ministries"))

@@ -5,7 +5,7 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from app.i18n import country_choices, language_choices
 
@@ -41,7 +41,7 @@ class ProfileFields(FlaskForm):
 
     def validate_ministry(self, field):
         if field.data == "":
-            raise ValueError(_l('Choose your ministry or organisation, or "Other" and type its name.'))
+            raise ValidationError(_l('Choose your ministry or organisation, or "Other" and type its name.'))
 
     def ministry_choice(self) -> tuple[int | None, str]:
         """(ministry id, typed name): the id when one was picked, the name when "other"."""

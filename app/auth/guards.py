@@ -23,6 +23,11 @@ def load_user(cookie_id: str) -> User | None:
     return user
 
 
+def acting_user() -> User:
+    """The logged-in user as a real object (not Flask-Login's proxy), to hand to services."""
+    return current_user._get_current_object()
+
+
 def roles_required(*roles: Role):
     """Logged-in users with one of these roles pass; others are sent to log in or get a 403."""
 

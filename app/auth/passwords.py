@@ -1,5 +1,7 @@
 """Password hashing (argon2id) and the rules a new password must meet."""
 
+import re
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_babel import lazy_gettext as _l
@@ -36,7 +38,10 @@ def password_problems(password: str, personal: tuple[str, ...] = ()) -> list[str
         return [str(_l("Use at least %(n)d characters.", n=MIN_LENGTH))]
     if len(password) > MAX_LENGTH:
         return [str(_l("Use at most %(n)d characters.", n=MAX_LENGTH))]
-    inputs = [part for value in personal for part in value.replace("@", " ").split() if part]
+    inputs = [part for value in personal for part in re.split(r"[\s@._-]+", value.casefold()) if len(part) >= 3]
+    lowered = password.casefold()
+    if any(len(part) >= 4 and part in lowered for part in inputs):
+        return [str(_l("Do not use your name or e-mail address in your password."))]
     result = zxcvbn(password, user_inputs=inputs)
     if result["score"] < MIN_STRENGTH:
         return [str(_l("This password is too common or too easy to guess; try a short phrase of unrelated words."))]

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from app.auth import forms, services
-from app.auth.guards import login_required
+from app.auth.guards import acting_user, login_required
 from app.auth.redirects import safe_next
 from app.extensions import db, limiter
 from app.links import external_url
@@ -94,7 +94,7 @@ def logout():
     """Log out here and invalidate every copy of this session's cookies."""
     form = forms.LogoutForm()
     if form.validate_on_submit():
-        services.log_out_everywhere(current_user)
+        services.log_out_everywhere(acting_user())
         db.session.commit()
         logout_user()
         flash(_("You have logged out."), "success")
@@ -105,7 +105,7 @@ def logout():
 @login_required
 def profile():
     """Edit one's own name, country, ministry, post and language."""
-    user = current_user
+    user = acting_user()
     form = forms.ProfileForm(obj=user, country=user.country_code, ministry=user.ministry_id or "")
     form.fill_choices()
     if form.validate_on_submit():
@@ -125,16 +125,18 @@ def profile():
 @login_required
 def change_password():
     """Change one's password; other devices are logged out."""
+    user = acting_user()
     form = forms.PasswordChangeForm()
     if form.validate_on_submit():
         try:
-            services.change_password(current_user, form.current_password.data, form.password.data)
+            services.change_password(user, form.current_password.data, form.password.data)
         except services.AccountError as error:
             db.session.rollback()
             flash(str(error), "error")
         else:
             db.session.commit()
-            login_user(current_user)
+            # The session token changed: log this device in again so only the others are logged out.
+            login_user(user)
             flash(_("Your password has been changed. Other devices have been logged out."), "success")
             return redirect(url_for("auth.profile"))
     return render_template("auth/password.html", form=form)

@@ -1,0 +1,96 @@
+import threading
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask_migrate import upgrade
+from sqlalchemy import func, inspect, select, text
+
+from app import create_app
+from app.extensions import db
+from app.models import Ministry
+from tests.conftest import app_settings
+
+
+def is_sqlite(app) -> bool:
+    return app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")
+
+
+def test_sqlite_connections_use_wal_busy_timeout_and_foreign_keys(app):
+    if not is_sqlite(app):
+        pytest.skip("SQLite connection rules; this run uses PostgreSQL (TEST_DATABASE_URL)")
+    with app.app_context():
+        assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert db.session.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+        assert db.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_foreign_keys_are_enforced(app):
+    from sqlalchemy.exc import IntegrityError
+
+    from app.models import User
+
+    with app.app_context():
+        db.session.add(User(email="fk@gov.example", password_hash="x", full_name="F", ministry_id=999))
+        with pytest.raises(IntegrityError):
+            db.session.commit()
+        db.session.rollback()
+
+
+def test_concurrent_writers_never_see_database_is_locked(app):
+    """Eight threads each read then write in one transaction, the pattern that fails with deferred BEGIN."""
+    errors: list[Exception] = []
+    start = threading.Barrier(8)
+
+    def writer(n: int) -> None:
+        try:
+            with app.app_context():
+                start.wait()
+                for round_ in range(10):
+                    db.session.scalar(select(func.count()).select_from(Ministry))
+                    db.session.add(Ministry(country_code="PH", name=f"Office {n}-{round_}"))
+                    db.session.commit()
+        except Exception as error:  # collected and asserted below
+            errors.append(error)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Ministry)) == 80
+
+
+def test_migrations_upgrade_an_empty_database_and_match_the_models(tmp_path, app):
+    # The `app` fixture gave this test its own empty database; drop what create_all made there.
+    with app.app_context():
+        db.drop_all()
+        db.session.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        db.session.commit()
+        upgrade()
+        tables = set(inspect(db.engine).get_table_names())
+        assert {"user_account", "ministry", "alembic_version"} <= tables
+        with db.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = compare_metadata(context, db.metadata)
+        assert differences == []
+        db.session.execute(text("DROP TABLE alembic_version"))
+        db.session.commit()
+
+
+def test_postgres_urls_get_the_psycopg_driver(tmp_path):
+    from app.database import database_uri
+
+    assert database_uri("postgres://u@h/d", "/x") == "postgresql+psycopg://u@h/d"
+    assert database_uri("postgresql://u@h/d", "/x") == "postgresql+psycopg://u@h/d"
+    assert database_uri("", str(tmp_path)) == f"sqlite:///{tmp_path}/micic.sqlite3"
+
+
+def test_default_database_is_a_file_in_instance(tmp_path, monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    settings = app_settings(tmp_path)
+    del settings["SQLALCHEMY_DATABASE_URI"]
+    app = create_app(settings)
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path}/instance/micic.sqlite3"

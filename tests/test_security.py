@@ -1,0 +1,90 @@
+import pytest
+
+from app import create_app
+from app.extensions import db
+from tests.conftest import app_settings, post_form
+
+
+def test_every_page_carries_the_security_headers(client):
+    for path in ("/", "/auth/login", "/auth/register", "/healthz", "/no-such-page"):
+        headers = client.get(path).headers
+        csp = headers["Content-Security-Policy"]
+        assert "script-src 'self'" in csp
+        assert "unsafe-inline" not in csp
+        assert "frame-ancestors 'none'" in csp
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "same-origin"
+
+
+def test_templates_have_no_inline_script_or_style(app):
+    from pathlib import Path
+
+    for template in Path(app.root_path, "templates").rglob("*.html"):
+        text = template.read_text()
+        assert "<script>" not in text and " onclick=" not in text and "style=" not in text, template
+
+
+@pytest.mark.parametrize("status", [400, 403, 404, 405, 413, 429, 500])
+def test_error_pages_are_friendly_and_show_no_internals(tmp_path, status):
+    # As in production: an exception becomes the 500 page instead of reaching the test.
+    app = create_app(app_settings(tmp_path) | {"PROPAGATE_EXCEPTIONS": False})
+
+    @app.get("/boom")
+    def boom():
+        if status == 500:
+            raise RuntimeError("secret internal detail")
+        from flask import abort
+
+        abort(status)
+
+    with app.app_context():
+        db.create_all()
+    response = app.test_client().get("/boom")
+    assert response.status_code == status
+    body = response.get_data(as_text=True)
+    assert '<html lang="en"' in body
+    assert "Traceback" not in body and "secret internal detail" not in body
+    assert "Go to the home page" in body
+
+
+def test_too_large_request_gets_413(app, client):
+    app.config["MAX_CONTENT_LENGTH"] = 1024
+    response = client.post("/auth/login", data={"email": "x" * 5000})
+    assert response.status_code == 413
+
+
+def test_secure_cookies_when_served_over_https(tmp_path):
+    settings = app_settings(tmp_path) | {"BASE_URL": "https://learning.iom.example"}
+    app = create_app(settings)
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["REMEMBER_COOKIE_SECURE"] is True
+    with app.app_context():
+        db.create_all()
+    response = app.test_client().get("/auth/login", base_url="https://learning.iom.example")
+    assert "Secure" in response.headers["Set-Cookie"]
+
+
+def test_csrf_token_from_another_session_is_refused(app, client, make_user):
+    user = make_user()
+    other = app.test_client()
+    from tests.conftest import csrf_token
+
+    foreign_token = csrf_token(other, "/auth/login")
+    response = client.post("/auth/login", data={"email": user.email, "password": "x", "csrf_token": foreign_token})
+    assert response.status_code == 400
+
+
+def test_logout_needs_a_post_with_csrf(client, login_as):
+    login_as()
+    assert client.get("/auth/logout").status_code == 405
+    assert client.post("/auth/logout").status_code == 400
+    assert client.get("/auth/profile").status_code == 200
+    post_form(client, "/auth/logout")
+    assert client.get("/auth/profile").status_code == 302
+
+
+def test_learner_reaching_admin_pages_gets_the_friendly_403(client, login_as):
+    login_as()
+    response = client.get("/admin/users")
+    assert response.status_code == 403
+    assert "Not allowed" in response.get_data(as_text=True)
