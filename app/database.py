@@ -2,9 +2,12 @@
 
 from pathlib import Path
 
+from flask import has_request_context, request
 from sqlalchemy import Engine, event
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+# Requests with these methods never write (a rule of the house), so they need no write lock.
+READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def database_uri(configured: str, instance_path: str) -> str:
@@ -39,9 +42,10 @@ def configure_engine(engine: Engine) -> None:
     def _on_begin(connection):
         # A deferred transaction that reads and then writes fails with "database is locked" when
         # another writer got in between; taking the write lock up front makes writers queue
-        # behind busy_timeout instead. Long read-only work (streamed exports) opts out with
-        # execution_options(sqlite_deferred=True) so it never holds up other users.
-        if connection.get_execution_options().get("sqlite_deferred"):
-            connection.exec_driver_sql("BEGIN")
-        else:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # behind busy_timeout instead. Page views (GET) only read, and WAL lets readers run
+        # beside a writer, so they begin deferred and never queue; so does other read-only work
+        # that asks for it with execution_options(sqlite_deferred=True), such as streamed exports.
+        read_only = connection.get_execution_options().get("sqlite_deferred") or (
+            has_request_context() and request.method in READ_ONLY_METHODS
+        )
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

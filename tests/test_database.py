@@ -1,10 +1,11 @@
 import threading
+import time
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import upgrade
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import event, func, inspect, select, text
 
 from app import create_app
 from app.extensions import db
@@ -94,3 +95,49 @@ def test_default_database_is_a_file_in_instance(tmp_path, monkeypatch):
     del settings["SQLALCHEMY_DATABASE_URI"]
     app = create_app(settings)
     assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path}/instance/micic.sqlite3"
+
+
+def test_page_views_do_not_hold_the_write_lock(app):
+    """A GET request's open transaction must not make a concurrent writer wait."""
+    if not is_sqlite(app):
+        pytest.skip("SQLite locking; this run uses PostgreSQL (TEST_DATABASE_URL)")
+    outcome: dict = {}
+
+    def write_while_page_is_open() -> None:
+        with app.app_context():
+            started = time.perf_counter()
+            db.session.add(Ministry(country_code="UZ", name="Written meanwhile"))
+            db.session.commit()
+            outcome["seconds"] = time.perf_counter() - started
+
+    with app.test_request_context("/", method="GET"):
+        db.session.scalar(select(func.count()).select_from(Ministry))  # transaction now open
+        writer = threading.Thread(target=write_while_page_is_open)
+        writer.start()
+        writer.join(timeout=10)
+        db.session.rollback()
+    assert outcome["seconds"] < 1.0
+
+
+def test_form_posts_take_the_write_lock_up_front(app):
+    if not is_sqlite(app):
+        pytest.skip("SQLite locking; this run uses PostgreSQL (TEST_DATABASE_URL)")
+    statements: list[str] = []
+    with app.app_context():
+        engine = db.engine
+
+    def record(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        with app.test_request_context("/", method="POST"):
+            db.session.scalar(select(func.count()).select_from(Ministry))
+            db.session.rollback()
+        with app.test_request_context("/", method="GET"):
+            db.session.scalar(select(func.count()).select_from(Ministry))
+            db.session.rollback()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    begins = [s for s in statements if s.startswith("BEGIN")]
+    assert begins == ["BEGIN IMMEDIATE", "BEGIN"]
