@@ -47,6 +47,25 @@ def app(tmp_path):
         db.engine.dispose()
 
 
+@pytest.fixture
+def make_app(tmp_path):
+    """Build an extra app with changed settings (tables created); its connections close after the test."""
+    made = []
+
+    def make(**overrides):
+        extra = create_app(app_settings(tmp_path) | overrides)
+        with extra.app_context():
+            db.create_all()
+        made.append(extra)
+        return extra
+
+    yield make
+    for extra in made:
+        with extra.app_context():
+            db.drop_all()
+            db.engine.dispose()
+
+
 def detached(obj):
     """Load everything a test reads, then let the object outlive the app context."""
     db.session.refresh(obj)

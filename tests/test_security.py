@@ -1,8 +1,6 @@
 import pytest
 
-from app import create_app
-from app.extensions import db
-from tests.conftest import app_settings, post_form
+from tests.conftest import post_form
 
 
 def test_every_page_carries_the_security_headers(client):
@@ -25,9 +23,9 @@ def test_templates_have_no_inline_script_or_style(app):
 
 
 @pytest.mark.parametrize("status", [400, 403, 404, 405, 413, 429, 500])
-def test_error_pages_are_friendly_and_show_no_internals(tmp_path, status):
+def test_error_pages_are_friendly_and_show_no_internals(make_app, status):
     # As in production: an exception becomes the 500 page instead of reaching the test.
-    app = create_app(app_settings(tmp_path) | {"PROPAGATE_EXCEPTIONS": False})
+    app = make_app(PROPAGATE_EXCEPTIONS=False)
 
     @app.get("/boom")
     def boom():
@@ -37,8 +35,6 @@ def test_error_pages_are_friendly_and_show_no_internals(tmp_path, status):
 
         abort(status)
 
-    with app.app_context():
-        db.create_all()
     response = app.test_client().get("/boom")
     assert response.status_code == status
     body = response.get_data(as_text=True)
@@ -53,13 +49,10 @@ def test_too_large_request_gets_413(app, client):
     assert response.status_code == 413
 
 
-def test_secure_cookies_when_served_over_https(tmp_path):
-    settings = app_settings(tmp_path) | {"BASE_URL": "https://learning.iom.example"}
-    app = create_app(settings)
+def test_secure_cookies_when_served_over_https(make_app):
+    app = make_app(BASE_URL="https://learning.iom.example")
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["REMEMBER_COOKIE_SECURE"] is True
-    with app.app_context():
-        db.create_all()
     response = app.test_client().get("/auth/login", base_url="https://learning.iom.example")
     assert "Secure" in response.headers["Set-Cookie"]
 

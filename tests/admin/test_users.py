@@ -278,6 +278,16 @@ def test_reactivated_user_can_log_in_again(app, client, login_as, make_user):
     assert their_browser.get("/auth/profile").status_code == 200
 
 
+def test_reactivation_does_not_revive_the_session_open_before_deactivation(app, client, login_as, make_user):
+    login_as(Role.ADMIN)
+    user = make_user()
+    their_browser = logged_in_client(app, user)
+    set_active(client, user.id, "0")
+    set_active(client, user.id, "1")
+    assert reload(app, User, user.id).active is True
+    assert is_logged_out(their_browser)
+
+
 def test_admin_cannot_deactivate_themselves(app, client, login_as):
     admin = login_as(Role.ADMIN)
     page = set_active(client, admin.id, "0", follow_redirects=True).get_data(as_text=True)
