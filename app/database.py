@@ -21,6 +21,10 @@ def database_uri(configured: str, instance_path: str) -> str:
     return "sqlite:///" + str(Path(instance_path) / "micic.sqlite3")
 
 
+def _unicode_lower(value):
+    return value.lower() if isinstance(value, str) else value
+
+
 def configure_engine(engine: Engine) -> None:
     """Attach the SQLite connection rules; other dialects need nothing here."""
     if engine.dialect.name != "sqlite":
@@ -30,6 +34,9 @@ def configure_engine(engine: Engine) -> None:
     def _on_connect(dbapi_connection, _record):
         # Take transaction control from pysqlite so the "begin" hook below decides how to begin.
         dbapi_connection.isolation_level = None
+        # SQLite's lower() folds ASCII only; case-insensitive search (ilike) must find "дилшод"
+        # and "ΑΘΗΝΑ" as PostgreSQL does.
+        dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")

@@ -25,8 +25,8 @@ def user_query(search: str = "", role: Role | None = None, ministry_id: int | No
     return query
 
 
-def change_role(admin: User, user: User, role: Role, ministry_id: int | None) -> None:
-    """Give a user a role (a focal point needs a ministry); their sessions restart with it."""
+def change_role(admin: User, user: User, role: Role, ministry_id: int | None) -> bool:
+    """Give a user a role (a focal point needs a ministry); True when the role changed and their sessions ended."""
     if user.id == admin.id and role != Role.ADMIN:
         raise AdminError(_l("You cannot remove your own administrator role; ask another administrator."))
     if role == Role.FOCAL_POINT:
@@ -34,10 +34,12 @@ def change_role(admin: User, user: User, role: Role, ministry_id: int | None) ->
         if ministry is None:
             raise AdminError(_l("A focal point must be bound to a ministry: choose one."))
         user.ministry = ministry
-    if user.role != role:
+    changed = user.role != role
+    if changed:
         user.role = role
         user.rotate_session_token()
     db.session.flush()
+    return changed
 
 
 def set_active(admin: User, user: User, active: bool) -> None:

@@ -1,7 +1,7 @@
 """Admin pages: users (search, roles, activation, reset links) and ministries by country."""
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from sqlalchemy import select
 from wtforms import SelectChoice
@@ -80,13 +80,16 @@ def user_role(user_id: int):
     if not form.validate_on_submit():
         abort(400)
     try:
-        services.change_role(acting_user(), user, Role(form.role.data), form.ministry.data)
+        changed = services.change_role(acting_user(), user, Role(form.role.data), form.ministry.data)
     except services.AdminError as error:
         db.session.rollback()
         flash(str(error), "error")
     else:
         db.session.commit()
-        flash(_("Role saved. The user's open sessions have been ended."), "success")
+        if changed:
+            flash(_("Role saved. The user's open sessions have been ended."), "success")
+        else:
+            flash(_("Saved."), "success")
     return redirect(url_for("admin.user_detail", user_id=user.id))
 
 
@@ -147,15 +150,16 @@ def ministries():
     )
 
 
-def _ministry_change(change, success_message: str):
+def _ministry_change(change, success_message):
+    """Run one ministry change, commit it and say how it went; success_message may use its result."""
     try:
-        change()
+        result = change()
     except ministry_service.MinistryError as error:
         db.session.rollback()
         flash(str(error), "error")
     else:
         db.session.commit()
-        flash(success_message, "success")
+        flash(success_message(result) if callable(success_message) else success_message, "success")
     return redirect(url_for("admin.ministries"))
 
 
@@ -177,7 +181,8 @@ def ministry_rename(ministry_id: int):
     ministry = db.get_or_404(Ministry, ministry_id)
     form = forms.MinistryRenameForm()
     if not form.validate_on_submit():
-        abort(400)
+        flash(_("Type a name."), "error")
+        return redirect(url_for("admin.ministries"))
     return _ministry_change(lambda: ministry_service.rename_ministry(ministry, form.name.data), _("Ministry renamed."))
 
 
@@ -198,4 +203,12 @@ def ministry_merge(ministry_id: int):
     if not form.validate_on_submit():
         abort(400)
     keep = db.get_or_404(Ministry, form.keep.data)
-    return _ministry_change(lambda: ministry_service.merge_ministries(duplicate, keep), _("Ministries merged."))
+    return _ministry_change(
+        lambda: ministry_service.merge_ministries(duplicate, keep),
+        lambda moved: ngettext(
+            "Ministries merged; %(num)d person moved to %(name)s.",
+            "Ministries merged; %(num)d people moved to %(name)s.",
+            moved,
+            name=keep.name,
+        ),
+    )

@@ -98,6 +98,10 @@ def test_search_by_name_in_any_script(client, login_as, make_user):
     page = search(client, q="Дилшод")
     assert "Дилшод Рахимов" in page and "王芳" not in page and "Maria Santos" not in page
 
+    # Case-insensitive beyond ASCII, on SQLite as on PostgreSQL.
+    page = search(client, q="дилшод рах")
+    assert "Дилшод Рахимов" in page and "Maria Santos" not in page
+
     page = search(client, q="  santos ")
     assert "Maria Santos" in page and "王芳" not in page
 
@@ -206,6 +210,15 @@ def test_focal_point_without_a_ministry_is_refused(app, client, login_as, make_u
     assert "A focal point must be bound to a ministry: choose one." in response.get_data(as_text=True)
     after = reload(app, User, user.id)
     assert (after.role, after.ministry_id, after.session_token) == (Role.LEARNER, own.id, user.session_token)
+
+
+def test_saving_the_same_role_keeps_the_users_sessions(app, client, login_as, make_user):
+    login_as(Role.ADMIN)
+    user = make_user(role=Role.TRAINER)
+    page = set_role(client, user.id, "trainer").get_data(as_text=True)
+    assert "Saved." in page
+    assert "sessions have been ended" not in page
+    assert reload(app, User, user.id).session_token == user.session_token
 
 
 def test_focal_point_is_bound_to_the_chosen_ministry(app, client, login_as, make_user, make_ministry):
