@@ -35,7 +35,8 @@ def _ministry_choices() -> list[SelectChoice]:
 
 def _country_choices() -> list[SelectChoice]:
     # WTForms 3.3 deprecates (value, label) tuples as choices.
-    return [SelectChoice(code, name) for code, name in country_choices(str(get_locale()))]
+    countries = [SelectChoice(code, name) for code, name in country_choices(str(get_locale()))]
+    return [SelectChoice("", _("Choose a country")), *countries]
 
 
 def _render_user(user: User, reset_link: str | None = None):

@@ -4,7 +4,7 @@ from flask import current_app
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms import BooleanField, EmailField, PasswordField, SelectChoice, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from app.i18n import country_choices, language_choices
@@ -36,8 +36,10 @@ class ProfileFields(FlaskForm):
 
     def fill_choices(self) -> None:
         locale = str(get_locale())
-        self.country.choices = [("", _l("Choose a country"))] + country_choices(locale)
-        self.preferred_language.choices = language_choices(current_app.config["LANGUAGES"])
+        countries = [SelectChoice(code, name) for code, name in country_choices(locale)]
+        self.country.choices = [SelectChoice("", _l("Choose a country")), *countries]
+        languages = language_choices(current_app.config["LANGUAGES"])
+        self.preferred_language.choices = [SelectChoice(code, name) for code, name in languages]
 
     def validate_ministry(self, field):
         if field.data == "":

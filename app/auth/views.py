@@ -106,8 +106,12 @@ def logout():
 def profile():
     """Edit one's own name, country, ministry, post and language."""
     user = acting_user()
-    form = forms.ProfileForm(obj=user, country=user.country_code, ministry=user.ministry_id or "")
+    form = forms.ProfileForm(obj=user)
     form.fill_choices()
+    if not form.is_submitted():
+        # The form's names differ from the model's (country_code, ministry_id).
+        form.country.data = user.country_code
+        form.ministry.data = user.ministry_id or ""
     if form.validate_on_submit():
         try:
             services.update_profile(user, _profile_from(form))

@@ -8,6 +8,10 @@
     select.addEventListener("change", function () { select.form.submit(); });
   });
 
+  // Move focus to the list of problems of a rejected form.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) { summary.focus(); }
+
   // Narrow the ministry list to the chosen country, and show "other" only when picked.
   var country = document.querySelector("[data-country-select]");
   var ministry = document.querySelector("[data-ministry-select]");

@@ -27,6 +27,8 @@ def test_profile_shows_and_saves_changes(app, client, login_as, make_ministry):
     user = login_as(country_code="PH", ministry=dfa, position="Vice Consul")
     page = client.get("/auth/profile").get_data(as_text=True)
     assert 'value="Vice Consul"' in page
+    assert f'<option value="{dfa.id}" selected>' in page
+    assert '<option value="PH" selected>' in page
     response = post_form(
         client,
         "/auth/profile",

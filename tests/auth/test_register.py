@@ -164,3 +164,12 @@ def test_logged_in_user_is_sent_home_from_register(client, login_as):
     login_as()
     response = client.get("/auth/register")
     assert response.status_code == 302
+
+
+def test_rejected_form_lists_its_problems_at_the_top_with_links(client):
+    page = register(client, email="not-an-email", full_name="").get_data(as_text=True)
+    summary = page[page.index('class="error-summary"') : page.index("</ul>", page.index('class="error-summary"'))]
+    assert 'role="alert"' in page
+    assert 'href="#email"' in summary
+    assert 'href="#full_name"' in summary
+    assert "csrf" not in summary

@@ -161,7 +161,7 @@ def screenshot(request):
 
 def save_screenshot(page: Page, test_name: str, step: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
-    name = re.sub(r"[^\w.-]+", "-", f"{test_name}-{step}").strip("-")
+    name = re.sub(r"[^\w.]+", "-", f"{test_name}-{step}").strip("-")
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
