@@ -21,6 +21,18 @@ def _ministry_id(value):
         return ""
 
 
+class NewAccountFields(FlaskForm):
+    # Declared before ProfileFields: WTForms orders fields by creation, and e-mail comes first.
+    email = EmailField(
+        _l("E-mail address"), validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)]
+    )
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=128)])
+    confirm = PasswordField(
+        _l("Repeat the password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The two passwords differ."))],
+    )
+
+
 class ProfileFields(FlaskForm):
     full_name = StringField(
         _l("Full name, as it should appear on your certificate"),
@@ -52,15 +64,7 @@ class ProfileFields(FlaskForm):
         return self.ministry.data, ""
 
 
-class RegistrationForm(ProfileFields):
-    email = EmailField(
-        _l("E-mail address"), validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)]
-    )
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=128)])
-    confirm = PasswordField(
-        _l("Repeat the password"),
-        validators=[DataRequired(), EqualTo("password", message=_l("The two passwords differ."))],
-    )
+class RegistrationForm(NewAccountFields, ProfileFields):
     submit = SubmitField(_l("Create account"))
 
 
