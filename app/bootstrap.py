@@ -1,20 +1,33 @@
 """Getting a database ready to serve: migrate, starter data, courses, first administrator."""
 
 import secrets
+from pathlib import Path
 
 from flask import Flask
 from flask_migrate import upgrade
 from sqlalchemy import select
 
 from app.auth.services import create_user
+from app.authoring.publishing import ImportRejected, course_folders, publish_folders
 from app.extensions import db
 from app.ministries import ensure_starter_ministries
 from app.models import Role, User
 
 
 def import_shipped_courses(app: Flask) -> str:
-    """Import courses/ once the course importer exists (the content pipeline); until then a no-op."""
-    return "course importer not installed yet; skipped"
+    """Import every course under courses/ (all or nothing); a course whose files are unchanged is skipped."""
+    root = Path(app.root_path).parent / "courses"
+    folders = course_folders(root)
+    if not folders:
+        return "No courses found in courses/."
+    try:
+        results = publish_folders(folders)
+    except ImportRejected as rejected:
+        db.session.rollback()
+        details = "\n".join(str(p) for p in rejected.problems if p.level == "error")
+        return f"Courses NOT imported: fix these errors (see `flask courses check`):\n{details}"
+    db.session.commit()
+    return "\n".join(f"Course {r.slug}: {r.status}, version {r.version}" for r in results)
 
 
 def ensure_first_admin(email: str, password: str) -> tuple[User | None, str | None]:

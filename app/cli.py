@@ -56,6 +56,9 @@ def demo_command() -> None:
 
 
 def register_commands(app) -> None:
+    from app.authoring.commands import courses_cli
+
+    app.cli.add_command(courses_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(setup_command)
     app.cli.add_command(demo_command)

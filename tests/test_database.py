@@ -141,3 +141,60 @@ def test_form_posts_take_the_write_lock_up_front(app):
         event.remove(engine, "before_cursor_execute", record)
     begins = [s for s in statements if s.startswith("BEGIN")]
     assert begins == ["BEGIN IMMEDIATE", "BEGIN"]
+
+
+REBUILD_MIGRATION = """
+from alembic import op
+import sqlalchemy as sa
+
+revision = "zz_test_rebuild"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    # On SQLite, force the copy-and-drop rebuild that foreign keys would break.
+    recreate = "always" if op.get_bind().dialect.name == "sqlite" else "auto"
+    with op.batch_alter_table("ministry", recreate=recreate) as batch:
+        batch.add_column(sa.Column("note", sa.String(50), nullable=True))
+
+
+def downgrade():
+    pass
+"""
+
+
+def test_a_migration_that_rebuilds_a_table_keeps_rows_that_point_at_it(app, tmp_path):
+    """SQLite batch migrations copy and drop tables; with users pointing at ministries that must still work."""
+    import shutil
+    from pathlib import Path
+
+    from alembic.script import ScriptDirectory
+
+    from app.models import User
+
+    migrations = tmp_path / "migrations"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "migrations", migrations)
+    with app.app_context():
+        config = app.extensions["migrate"].migrate.get_config(str(migrations))
+        head = ScriptDirectory.from_config(config).get_current_head()
+    (migrations / "versions" / "zz_test_rebuild.py").write_text(REBUILD_MIGRATION.format(head=head))
+    with app.app_context():
+        db.drop_all()
+        db.session.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        db.session.commit()
+        upgrade(directory=str(migrations), revision=head)
+        ministry = Ministry(country_code="PH", name="Department of Foreign Affairs")
+        db.session.add(ministry)
+        db.session.flush()
+        db.session.add(User(email="a@gov.example", password_hash="x", full_name="A", ministry_id=ministry.id))
+        db.session.commit()
+        upgrade(directory=str(migrations))
+        assert "note" in {c["name"] for c in inspect(db.engine).get_columns("ministry")}
+        assert db.session.scalar(select(User.ministry_id)) == ministry.id
+        if is_sqlite(app):
+            assert db.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        db.session.execute(text("DROP TABLE alembic_version"))
+        db.session.commit()
+        db.drop_all()

@@ -5,7 +5,7 @@ import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Enum, ForeignKey, String
+from sqlalchemy import CheckConstraint, Enum, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -27,6 +27,10 @@ def new_session_token() -> str:
 
 class User(UserMixin, db.Model):
     __tablename__ = "user_account"
+    # A focal point's reports are scoped by ministry; without one a filter would match "no ministry".
+    __table_args__ = (
+        CheckConstraint("role <> 'focal_point' OR ministry_id IS NOT NULL", name="focal_point_has_ministry"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # Stored lower-cased so "Ana@Gov.ph" and "ana@gov.ph" are one account.
@@ -59,9 +63,6 @@ class User(UserMixin, db.Model):
 
     def rotate_session_token(self) -> None:
         self.session_token = new_session_token()
-
-    def has_role(self, *roles: Role) -> bool:
-        return self.role in roles
 
     def __repr__(self) -> str:
         return f"<User {self.email} {self.role}>"

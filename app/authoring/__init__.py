@@ -1,0 +1,1 @@
+"""Trainers' side of content: import, publish, export, edit and translation status of courses."""

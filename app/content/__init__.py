@@ -1,0 +1,1 @@
+"""Course content: parse, check, render and serialise course folders. Never imports Flask."""
