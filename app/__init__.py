@@ -17,6 +17,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     """Defaults, then instance/config.py, then the environment (or, in tests, the test mapping)."""
     # Where config.py, the secret key and the SQLite file live (default: instance/ beside app/).
     instance_path = (test_config or {}).get("INSTANCE_PATH") or os.environ.get("MICIC_INSTANCE_PATH")
+    if instance_path:
+        instance_path = os.path.abspath(instance_path)
     app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
     app.config.from_object(settings.DefaultConfig)
     if test_config is None:
@@ -47,6 +49,10 @@ def _derive_settings(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     if config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+        database_file = Path(config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///"))
+        if database_file.parent.is_dir() and not database_file.exists():
+            # It holds password hashes: readable by the server's account only.
+            os.close(os.open(database_file, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
 def _init_extensions(app: Flask) -> None:

@@ -8,7 +8,7 @@ from flask.cli import AppGroup, with_appcontext
 
 from app.auth.services import AccountError, create_user
 from app.extensions import db
-from app.models import Role
+from app.models import Ministry, Role
 
 users_cli = AppGroup("users", help="Manage accounts.")
 
@@ -16,17 +16,22 @@ users_cli = AppGroup("users", help="Manage accounts.")
 @users_cli.command("create")
 @click.argument("email")
 @click.option("--role", type=click.Choice([r.value for r in Role]), default=Role.LEARNER.value, show_default=True)
+@click.option("--name", default="", help="Full name as printed on certificates (default: the e-mail before @).")
 @click.option(
-    "--name", default="", help="Full name as printed on certificates (default: the part of the e-mail before @)."
+    "--ministry", "ministry_id", type=int, help="Ministry id (required for a focal point; see the admin pages)."
 )
-def create_user_command(email: str, role: str, name: str) -> None:
+def create_user_command(email: str, role: str, name: str, ministry_id: int | None) -> None:
     """Create an account; the password is prompted for, or read from standard input."""
     if sys.stdin.isatty():
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     else:
         password = sys.stdin.readline().rstrip("\n")
+    ministry = db.session.get(Ministry, ministry_id) if ministry_id is not None else None
+    if ministry_id is not None and ministry is None:
+        raise click.ClickException(f"no ministry with id {ministry_id}")
+    fields = {"ministry": ministry, "country_code": ministry.country_code} if ministry else {}
     try:
-        user = create_user(email, password, name or email.split("@")[0], role=Role(role))
+        user = create_user(email, password, name or email.split("@")[0], role=Role(role), **fields)
     except AccountError as error:
         db.session.rollback()
         raise click.ClickException(str(error)) from None
@@ -44,15 +49,19 @@ def setup_command() -> None:
 
 
 @click.command("demo")
+@click.option("--force", is_flag=True, help="Load it even though the database has real accounts.")
 @with_appcontext
-def demo_command() -> None:
+def demo_command(force: bool) -> None:
     """Load a realistic demo population (safe to run twice)."""
-    from app.demo import DEMO_PASSWORD, load_demo
+    from app.demo import load_demo, real_accounts
 
+    if real_accounts() and not force:
+        raise click.ClickException("this database has real accounts; demo data belongs on a trial server (--force)")
     result = load_demo()
     db.session.commit()
     click.echo(f"Demo: {result.created} accounts created, {result.skipped} already there.")
-    click.echo(f"Every demo account's password: {DEMO_PASSWORD}")
+    if result.created:
+        click.echo(f"Password of the accounts just created (shown once): {result.password}")
 
 
 def register_commands(app) -> None:

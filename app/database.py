@@ -55,4 +55,6 @@ def configure_engine(engine: Engine) -> None:
         read_only = connection.get_execution_options().get("sqlite_deferred") or (
             has_request_context() and request.method in READ_ONLY_METHODS
         )
+        # query_only makes a write in a page view fail loudly in tests instead of racing in production.
+        connection.exec_driver_sql(f"PRAGMA query_only = {1 if read_only else 0}")
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

@@ -1,13 +1,16 @@
 """A realistic demo population: ministries in five countries, trainers, focal points, 40 learners."""
 
+import secrets
 from dataclasses import dataclass
 
-from app.auth.services import create_user, find_user_by_email
-from app.ministries import add_ministry, ensure_starter_ministries, find_ministry
-from app.models import Ministry, Role
+from sqlalchemy import func, select
 
-# Published on purpose: demo accounts exist for screenshots and trials, never on real data.
-DEMO_PASSWORD = "harbour-lantern-orchid-2026"  # noqa: S105
+from app.auth.services import create_user, find_user_by_email
+from app.extensions import db
+from app.ministries import add_ministry, ensure_starter_ministries, find_ministry
+from app.models import Ministry, Role, User
+
+DEMO_DOMAIN = "@demo.example"
 
 EXTRA_MINISTRIES = (
     ("EG", "Ministry of Foreign Affairs"),
@@ -75,52 +78,54 @@ TRAINERS = (("Claire Dubois", "fr"), ("Kwame Mensah", "en"))
 class DemoResult:
     created: int
     skipped: int
+    password: str
+
+
+def real_accounts() -> int:
+    """Accounts that are neither demo accounts nor administrators: a sign this is a live database."""
+    query = select(func.count()).select_from(User).where(~User.email.endswith(DEMO_DOMAIN), User.role != Role.ADMIN)
+    return db.session.scalar(query)
 
 
 def _ministry(country: str, name: str) -> Ministry:
     return find_ministry(country, name) or add_ministry(country, name)
 
 
-def _make(email: str, name: str, role: Role, **fields) -> bool:
-    if find_user_by_email(email) is not None:
-        return False
-    create_user(email, DEMO_PASSWORD, name, role=role, **fields)
-    return True
+def _people() -> list[tuple]:
+    """(e-mail, name, role, fields) of every demo account."""
+    people = [
+        (f"learner{n:02d}{DEMO_DOMAIN}", name, Role.LEARNER, country, ministry, position, lang)
+        for n, (country, ministry, name, position, lang) in enumerate(LEARNERS, start=1)
+    ]
+    people += [
+        (f"focal.{country.lower()}{DEMO_DOMAIN}", name, Role.FOCAL_POINT, country, ministry, position, "en")
+        for country, ministry, name, position in FOCAL_POINTS
+    ]
+    accounts = [
+        (email, name, role, {"country_code": country, "ministry": _ministry(country, ministry), "position": position,
+                             "preferred_language": lang})
+        for email, name, role, country, ministry, position, lang in people
+    ]  # fmt: skip
+    accounts += [
+        (f"trainer{n}{DEMO_DOMAIN}", name, Role.TRAINER, {"country_code": "CH", "position": "IOM trainer",
+                                                          "preferred_language": lang})
+        for n, (name, lang) in enumerate(TRAINERS, start=1)
+    ]  # fmt: skip
+    return accounts
 
 
 def load_demo() -> DemoResult:
-    """Create the demo population; accounts that already exist are left as they are."""
+    """Create the demo population with a fresh random password; existing accounts are left as they are."""
+    # Random per run, never in the code: a demo loaded by mistake on a live server is no open door.
+    password = "-".join(secrets.token_urlsafe(6) for _ in range(3))
     ensure_starter_ministries()
     for country, name in EXTRA_MINISTRIES:
         _ministry(country, name)
     created = skipped = 0
-    people = [
-        (f"learner{n:02d}@demo.example", name, Role.LEARNER, country, ministry, position, lang)
-        for n, (country, ministry, name, position, lang) in enumerate(LEARNERS, start=1)
-    ]
-    people += [
-        (f"focal.{country.lower()}@demo.example", name, Role.FOCAL_POINT, country, ministry, position, "en")
-        for country, ministry, name, position in FOCAL_POINTS
-    ]
-    for email, name, role, country, ministry, position, lang in people:
-        made = _make(
-            email,
-            name,
-            role,
-            country_code=country,
-            ministry=_ministry(country, ministry),
-            position=position,
-            preferred_language=lang,
-        )
-        created, skipped = (created + 1, skipped) if made else (created, skipped + 1)
-    for n, (name, lang) in enumerate(TRAINERS, start=1):
-        made = _make(
-            f"trainer{n}@demo.example",
-            name,
-            Role.TRAINER,
-            country_code="CH",
-            position="IOM trainer",
-            preferred_language=lang,
-        )
-        created, skipped = (created + 1, skipped) if made else (created, skipped + 1)
-    return DemoResult(created, skipped)
+    for email, name, role, fields in _people():
+        if find_user_by_email(email) is not None:
+            skipped += 1
+            continue
+        create_user(email, password, name, role=role, **fields)
+        created += 1
+    return DemoResult(created, skipped, password)

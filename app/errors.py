@@ -3,6 +3,7 @@
 from flask import render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
 
 from app.extensions import db
 
@@ -16,7 +17,7 @@ MESSAGES = {
         _l("Page not found"),
         _l("There is no page at this address. Check the link, or start again from the home page."),
     ),
-    405: (_l("Not allowed"), _l("This page cannot be used that way.")),
+    405: (_l("Method not allowed"), _l("This page cannot be used that way.")),
     413: (_l("File too large"), _l("The file you sent is larger than the platform accepts.")),
     429: (_l("Too many attempts"), _l("Too many attempts in a short time. Wait a few minutes and try again.")),
     500: (
@@ -26,8 +27,11 @@ MESSAGES = {
 }
 
 
+GENERIC = (_l("Request not handled"), _l("The platform could not handle this request. Go back and try again."))
+
+
 def render_error(status: int, detail: str | None = None):
-    title, message = MESSAGES[status]
+    title, message = MESSAGES.get(status, GENERIC)
     if request.accept_mimetypes.best == "application/json":
         return {"error": str(title), "status": status}, status
     return render_template("errors/error.html", status=status, title=title, message=detail or message), status
@@ -35,10 +39,12 @@ def render_error(status: int, detail: str | None = None):
 
 def register_error_handlers(app) -> None:
     def handle_http(error):
+        if error.code is None or error.code < 400:  # redirects raised by routing pass through
+            return error
         return render_error(error.code)
 
-    for status in (400, 403, 404, 405, 413, 429):
-        app.register_error_handler(status, handle_http)
+    # Every HTTP error (415, 431...) gets the platform's page, not Werkzeug's.
+    app.register_error_handler(HTTPException, handle_http)
 
     @app.errorhandler(CSRFError)
     def handle_csrf(_error):

@@ -2,7 +2,11 @@
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
+
+from flask import current_app
+from flask_login import current_user
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -20,6 +24,11 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 
 def add_security_headers(response):
+    """Headers every response carries; pages for a logged-in user are never stored by shared PCs' caches."""
+    if current_app.config.get("SESSION_COOKIE_SECURE"):
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    if current_user and current_user.is_authenticated:
+        response.headers.setdefault("Cache-Control", "no-store")
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
@@ -31,15 +40,20 @@ def add_security_headers(response):
 def instance_secret_key(instance_path: str) -> str:
     """The secret key kept in instance/secret_key, created once (mode 600) when missing."""
     path = Path(instance_path) / "secret_key"
-    if path.exists():
-        return path.read_text().strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_hex(32)
-    # O_EXCL: two workers starting together must not overwrite each other's key.
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text().strip()
-    with os.fdopen(fd, "w") as handle:
-        handle.write(key)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Written whole to a private temporary file, then linked into place: several workers
+        # starting at once all end up reading the same complete key, never an empty file.
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".secret_key-")
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another worker won the race; its key is the one
+        finally:
+            os.unlink(temporary)
+    key = path.read_text().strip()
+    if len(key) < 32:
+        raise RuntimeError(f"{path} holds no usable secret key; delete it to have a new one made")
     return key

@@ -1,9 +1,16 @@
 """What every template can use: page language and direction, language switcher, formatting."""
 
-from flask import current_app, request
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from flask import current_app, request, url_for
 from flask_babel import format_date, format_datetime, get_locale
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup, escape
 
+from app.auth.emails import reset_link_lifetime
 from app.auth.forms import LogoutForm
 from app.auth.roles import role_label
 from app.i18n import country_name, language_choices, text_direction
@@ -20,10 +27,29 @@ def _layout_context() -> dict:
         "current_path": request.full_path.rstrip("?") if request else "/",
         "Role": Role,
         "role_label": role_label,
+        "reset_link_lifetime": reset_link_lifetime,
     }
 
 
+@lru_cache(maxsize=64)
+def _static_digest(path: str, mtime: float) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:10]
+
+
+def static_url(filename: str) -> str:
+    """A static file's URL with its content hash, so it can be cached for a year and still update."""
+    path = Path(current_app.static_folder) / filename
+    return url_for("static", filename=filename, v=_static_digest(str(path), path.stat().st_mtime))
+
+
+def csrf_field() -> Markup:
+    """The CSRF token as a hidden input, without an id (several forms share a page)."""
+    return Markup('<input type="hidden" name="csrf_token" value="{}">').format(escape(generate_csrf()))
+
+
 def register_template_helpers(app) -> None:
+    app.add_template_global(csrf_field)
+    app.add_template_global(static_url)
     app.context_processor(_layout_context)
     app.add_template_filter(lambda code: country_name(code, str(get_locale())), "country_name")
     app.add_template_filter(format_date, "date")

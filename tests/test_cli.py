@@ -45,6 +45,7 @@ def test_demo_builds_a_realistic_population_and_can_run_twice(app, runner):
     assert focal_points
     assert all(fp.ministry_id for fp in focal_points)
     assert {"王芳", "Дилшод Каримов", "أحمد حسن"} <= names
+    assert "shown once" in result.output
     again = runner.invoke(args=["demo"])
     assert "0 accounts created" in again.output
     with app.app_context():
@@ -69,3 +70,40 @@ def test_setup_creates_starter_ministries_and_first_admin_once(app, runner):
     with app.app_context():
         db.session.execute(db.text("DROP TABLE IF EXISTS alembic_version"))
         db.session.commit()
+
+
+def test_a_focal_point_needs_a_ministry(app, runner, make_ministry):
+    refused = runner.invoke(
+        args=["users", "create", "fp@gov.example", "--role", "focal_point"], input="amber-compass-meadow-58\n"
+    )
+    assert refused.exit_code == 1
+    assert "must be bound to a ministry" in refused.output
+    ministry = make_ministry("UZ", "Ministry of Emergency Situations")
+    args = ["users", "create", "fp@gov.example", "--role", "focal_point", "--ministry", str(ministry.id)]
+    created = runner.invoke(args=args, input="amber-compass-meadow-58\n")
+    assert created.exit_code == 0, created.output
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.email == "fp@gov.example"))
+        assert (user.ministry_id, user.country_code) == (ministry.id, "UZ")
+
+
+def test_the_database_refuses_a_focal_point_without_a_ministry(app):
+    from sqlalchemy.exc import IntegrityError
+
+    with app.app_context():
+        db.session.add(User(email="x@gov.example", password_hash="x", full_name="X", role=Role.FOCAL_POINT))
+        try:
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()
+        else:
+            raise AssertionError("a focal point without a ministry was stored")
+
+
+def test_demo_refuses_a_database_with_real_accounts(app, runner, make_user):
+    make_user(email="real.official@dfa.gov.example")
+    refused = runner.invoke(args=["demo"])
+    assert refused.exit_code == 1
+    assert "real accounts" in refused.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(User)) == 1

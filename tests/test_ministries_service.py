@@ -32,7 +32,7 @@ def test_clean_name_keeps_single_spaces():
     ids=["latin", "cyrillic-case", "cyrillic-same", "accents", "chinese"],
 )
 def test_find_ministry_ignores_case_and_spaces_in_any_script(app, stored, typed):
-    with app.test_request_context():
+    with app.test_request_context(method="POST"):
         db.session.add(Ministry(country_code="RU", name=stored))
         db.session.flush()
         found = ministries.find_ministry("RU", typed)
@@ -41,7 +41,7 @@ def test_find_ministry_ignores_case_and_spaces_in_any_script(app, stored, typed)
 
 
 def test_add_ministry_refuses_a_duplicate_in_cyrillic_instead_of_crashing(app):
-    with app.test_request_context():
+    with app.test_request_context(method="POST"):
         ministries.add_ministry("RU", "Министерство иностранных дел")
         for again in ("Министерство иностранных дел", "МИНИСТЕРСТВО иностранных ДЕЛ"):
             with pytest.raises(ministries.MinistryError, match="already has a ministry"):
@@ -50,7 +50,7 @@ def test_add_ministry_refuses_a_duplicate_in_cyrillic_instead_of_crashing(app):
 
 
 def test_add_ministry_cleans_the_name_and_approves_it(app):
-    with app.test_request_context():
+    with app.test_request_context(method="POST"):
         ministry = ministries.add_ministry("UZ", "  Ministry of   Labour ")
         assert (ministry.name, ministry.status) == ("Ministry of Labour", MinistryStatus.APPROVED)
         with pytest.raises(ministries.MinistryError, match="Type a name"):
@@ -58,7 +58,7 @@ def test_add_ministry_cleans_the_name_and_approves_it(app):
 
 
 def test_rename_to_own_name_in_another_case_is_allowed_but_not_to_a_neighbours(app):
-    with app.test_request_context():
+    with app.test_request_context(method="POST"):
         labour = ministries.add_ministry("UZ", "ministry of labour")
         ministries.add_ministry("UZ", "Ministry of Health")
         ministries.rename_ministry(labour, "Ministry of Labour")
@@ -69,7 +69,7 @@ def test_rename_to_own_name_in_another_case_is_allowed_but_not_to_a_neighbours(a
 
 
 def test_registration_reuses_a_typed_ministry_that_already_exists(app):
-    with app.test_request_context():
+    with app.test_request_context(method="POST"):
         existing = ministries.add_ministry("PH", "Department of Foreign Affairs")
         chosen = ministries.ministry_for_registration("PH", None, "department of foreign  affairs")
         assert chosen.id == existing.id
@@ -77,13 +77,13 @@ def test_registration_reuses_a_typed_ministry_that_already_exists(app):
 
 
 def test_registration_with_a_new_typed_ministry_makes_a_pending_one(app):
-    with app.test_request_context():
+    with app.test_request_context(method="POST"):
         typed = ministries.ministry_for_registration("PH", None, "  Bureau of  Immigration ")
         assert (typed.country_code, typed.name, typed.status) == ("PH", "Bureau of Immigration", MinistryStatus.PENDING)
 
 
 def test_registration_refuses_a_ministry_of_another_country_or_no_name(app):
-    with app.test_request_context():
+    with app.test_request_context(method="POST"):
         us = ministries.add_ministry("US", "Department of State")
         with pytest.raises(ministries.MinistryError, match="selected country"):
             ministries.ministry_for_registration("PH", us.id, "")
@@ -94,7 +94,7 @@ def test_registration_refuses_a_ministry_of_another_country_or_no_name(app):
 
 
 def test_lists_show_approved_ministries_and_only_the_users_own_pending_one(app):
-    with app.test_request_context():
+    with app.test_request_context(method="POST"):
         approved = ministries.add_ministry("PH", "Department of Foreign Affairs")
         mine = ministries.ministry_for_registration("PH", None, "Bureau of Immigration")
         other = ministries.ministry_for_registration("PH", None, "Commission on Filipinos Overseas")
@@ -105,7 +105,7 @@ def test_lists_show_approved_ministries_and_only_the_users_own_pending_one(app):
 
 
 def test_ministry_groups_are_sorted_by_country_name_in_the_readers_language(app):
-    with app.test_request_context():
+    with app.test_request_context(method="POST"):
         for code in ("UZ", "DE", "CN"):
             ministries.add_ministry(code, "Ministry of Foreign Affairs")
         assert [code for code, _ in ministries.ministry_groups("en")] == ["CN", "DE", "UZ"]  # China, Germany
@@ -113,7 +113,7 @@ def test_ministry_groups_are_sorted_by_country_name_in_the_readers_language(app)
 
 
 def test_merge_moves_people_and_deletes_the_duplicate(app):
-    with app.test_request_context():
+    with app.test_request_context(method="POST"):
         keep = ministries.add_ministry("PH", "Department of Foreign Affairs")
         duplicate = ministries.ministry_for_registration("PH", None, "Dept. of Foreign Affairs")
         other = ministries.add_ministry("PH", "Bureau of Immigration")
@@ -129,7 +129,7 @@ def test_merge_moves_people_and_deletes_the_duplicate(app):
 
 
 def test_merge_refuses_itself_and_another_country(app):
-    with app.test_request_context():
+    with app.test_request_context(method="POST"):
         ph = ministries.add_ministry("PH", "Department of Foreign Affairs")
         us = ministries.add_ministry("US", "Department of State")
         with pytest.raises(ministries.MinistryError, match="two different"):
@@ -140,7 +140,7 @@ def test_merge_refuses_itself_and_another_country(app):
 
 
 def test_member_counts_skip_people_without_a_ministry(app):
-    with app.test_request_context():
+    with app.test_request_context(method="POST"):
         ministry = ministries.add_ministry("PH", "Department of Foreign Affairs")
         db.session.add(User(email="a@gov.example", full_name="A", password_hash="x", ministry=ministry))
         db.session.add(User(email="b@gov.example", full_name="B", password_hash="x", role=Role.TRAINER))
@@ -149,7 +149,7 @@ def test_member_counts_skip_people_without_a_ministry(app):
 
 
 def test_starter_ministries_are_added_once(app):
-    with app.test_request_context():
+    with app.test_request_context(method="POST"):
         assert ministries.ensure_starter_ministries() == len(ministries.STARTER_MINISTRIES)
         assert ministries.ensure_starter_ministries() == 0
         assert count_ministries() == len(ministries.STARTER_MINISTRIES)

@@ -42,7 +42,8 @@ def password_problems(password: str, personal: tuple[str, ...] = ()) -> list[str
     lowered = password.casefold()
     if any(len(part) >= 4 and part in lowered for part in inputs):
         return [str(_l("Do not use your name or e-mail address in your password."))]
-    result = zxcvbn(password, user_inputs=inputs)
+    # zxcvbn refuses input over 72 characters; the first 72 of a long passphrase say enough.
+    result = zxcvbn(password[:72], user_inputs=inputs)
     if result["score"] < MIN_STRENGTH:
         return [str(_l("This password is too common or too easy to guess; try a short phrase of unrelated words."))]
     return []

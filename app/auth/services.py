@@ -5,13 +5,17 @@ from dataclasses import dataclass
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 
 from app.auth import passwords, tokens
 from app.extensions import db
 from app.ministries import ministry_for_registration
 from app.models import Role, User
 from app.models.timestamps import utcnow
+from app.models.user import new_session_token
+
+EMAIL_TAKEN = _l("An account with this e-mail address already exists. Log in or reset your password.")
 
 
 class AccountError(ValueError):
@@ -74,12 +78,16 @@ def register_user(email: str, password: str, profile: Profile) -> User:
     email = normalize_email(email)
     full_name = clean_full_name(profile.full_name)
     if find_user_by_email(email) is not None:
-        raise AccountError(_l("An account with this e-mail address already exists. Log in or reset your password."))
+        raise AccountError(EMAIL_TAKEN)
     _check_new_password(password, email, full_name)
     user = User(email=email, password_hash=passwords.hash_password(_hasher(), password), role=Role.LEARNER)
     _apply_profile(user, profile)
     db.session.add(user)
-    db.session.flush()
+    try:
+        with db.session.begin_nested():
+            db.session.flush()
+    except IntegrityError:  # the same address registered a moment ago in another request
+        raise AccountError(EMAIL_TAKEN) from None
     return user
 
 
@@ -89,6 +97,8 @@ def create_user(email: str, password: str, full_name: str, role: Role = Role.LEA
     full_name = clean_full_name(full_name)
     if find_user_by_email(email) is not None:
         raise AccountError(_l("An account with this e-mail address already exists."))
+    if role == Role.FOCAL_POINT and fields.get("ministry") is None and fields.get("ministry_id") is None:
+        raise AccountError(_l("A focal point must be bound to a ministry: choose one."))
     _check_new_password(password, email, full_name)
     user = User(
         email=email,
@@ -159,11 +169,23 @@ def log_out_everywhere(user: User) -> None:
 
 
 def set_password(user: User, new_password: str) -> None:
-    """Replace the password, checking the rules; every other session is logged out."""
+    """Replace the password, checking the rules; every other session is logged out.
+
+    The row is changed only if its hash is still the one loaded, so two submissions of one reset
+    link (or two tabs changing the password) cannot both succeed.
+    """
     _check_new_password(new_password, user.email, user.full_name)
-    user.password_hash = passwords.hash_password(_hasher(), new_password)
-    user.rotate_session_token()
-    db.session.flush()
+    new_hash = passwords.hash_password(_hasher(), new_password)
+    new_token = new_session_token()
+    changed = db.session.execute(
+        update(User)
+        .where(User.id == user.id, User.password_hash == user.password_hash)
+        .values(password_hash=new_hash, session_token=new_token)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if changed != 1:
+        raise AccountError(_l("The password was changed meanwhile; start again."))
+    user.password_hash, user.session_token = new_hash, new_token
 
 
 def change_password(user: User, current_password: str, new_password: str) -> None:

@@ -6,11 +6,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from app.auth import forms, services
+from app.auth.emails import email_reset_link
 from app.auth.guards import acting_user, login_required
 from app.auth.redirects import safe_next
 from app.extensions import db, limiter
-from app.links import external_url
-from app.mail import mail_configured, send_mail
+from app.mail import mail_configured
 from app.ministries import MinistryError, ministry_groups
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -41,6 +41,7 @@ def _render_profile_form(template: str, form, pending_id=None, **context):
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["REGISTRATION_LIMIT"], methods=["POST"])
 def register():
     """Create a learner account and log it in."""
     if current_user.is_authenticated:
@@ -62,7 +63,7 @@ def register():
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_CLIENT"], methods=["POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_CLIENT"], methods=["POST"], deduct_when=_login_failed)
 @limiter.limit(
     lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"],
     key_func=_account_key,
@@ -147,7 +148,7 @@ def change_password():
 
 
 @bp.route("/forgot", methods=["GET", "POST"])
-@limiter.limit("10 per hour", methods=["POST"])
+@limiter.limit(lambda: current_app.config["RESET_REQUEST_LIMIT"], methods=["POST"])
 def forgot_password():
     """Send a reset link by e-mail; the answer is the same whether the account exists or not."""
     form = forms.ForgotPasswordForm()
@@ -156,12 +157,7 @@ def forgot_password():
     if form.validate_on_submit():
         user = services.find_user_by_email(form.email.data)
         if user is not None and user.active:
-            link = external_url("auth.reset_password", token=services.reset_token_for(user))
-            body = render_template("auth/reset_email.txt", link=link)
-            try:
-                send_mail(current_app.config, user.email, _("Reset your password"), body)
-            except OSError:
-                current_app.logger.exception("password reset e-mail to user %s failed", user.id)
+            email_reset_link(user)
         flash(_("If an account exists for that address, a reset link is on its way."), "success")
         return redirect(url_for("auth.login"))
     return render_template("auth/forgot.html", form=form)

@@ -3,11 +3,6 @@
   "use strict";
   document.documentElement.classList.add("js");
 
-  // The language switcher submits itself when a language is picked.
-  document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
-    select.addEventListener("change", function () { select.form.submit(); });
-  });
-
   // Move focus to the list of problems of a rejected form.
   var summary = document.querySelector("[data-error-summary]");
   if (summary) { summary.focus(); }

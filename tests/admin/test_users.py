@@ -325,7 +325,7 @@ def make_reset_link(client, user_id) -> str:
     response = post_form(client, f"/admin/users/{user_id}/reset-link", token_from=f"/admin/users/{user_id}")
     assert response.status_code == 200
     page = response.get_data(as_text=True)
-    assert "Give this link to the user. It works once, within one hour" in page
+    assert "Give this link to the user. It works once, within 1 hour" in page
     match = RESET_LINK.search(page)
     assert match, page
     return match.group(1)
