@@ -16,6 +16,8 @@ def main() -> None:
     )
     parser.add_argument("--debug", action="store_true", help="Flask's debugger and reloader, for development only")
     args = parser.parse_args()
+    if args.debug and args.host not in ("127.0.0.1", "localhost", "::1"):
+        parser.error("--debug runs Flask's interactive debugger: serve it on 127.0.0.1 only")
 
     app = create_app()
     # With the reloader, only the first process prepares; the child serves.

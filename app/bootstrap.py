@@ -7,7 +7,7 @@ from flask import Flask
 from flask_migrate import upgrade
 from sqlalchemy import select
 
-from app.auth.services import create_user
+from app.auth.services import AccountError, create_user
 from app.authoring.publishing import ImportRejected, course_folders, publish_folders
 from app.extensions import db
 from app.ministries import ensure_starter_ministries
@@ -49,7 +49,11 @@ def prepare(app: Flask, say=print) -> None:
         if added:
             say(f"Added {added} starter ministries.")
         say(import_shipped_courses(app))
-        admin, generated = ensure_first_admin(app.config["ADMIN_EMAIL"], app.config["ADMIN_PASSWORD"])
+        try:
+            admin, generated = ensure_first_admin(app.config["ADMIN_EMAIL"], app.config["ADMIN_PASSWORD"])
+        except AccountError as error:
+            db.session.rollback()
+            raise SystemExit(f"First administrator not created (check ADMIN_EMAIL, ADMIN_PASSWORD): {error}") from None
         db.session.commit()
         if admin is not None:
             say(f"Created the first administrator: {admin.email}")

@@ -48,30 +48,47 @@ def find_ministry(country_code: str, name: str) -> Ministry | None:
     return None
 
 
-def ministries_by_country(include_pending_id: int | None = None) -> dict[str, list[Ministry]]:
-    """Approved ministries grouped by country (plus one pending entry, the user's own, if given)."""
-    condition = Ministry.status == MinistryStatus.APPROVED
-    if include_pending_id is not None:
-        condition = condition | (Ministry.id == include_pending_id)
+def group_by_country(ministries, locale_code: str) -> list[tuple[str, list[Ministry]]]:
+    """(country code, ministries) pairs, countries and ministries sorted for the reader's language."""
     grouped: dict[str, list[Ministry]] = {}
-    for ministry in db.session.scalars(select(Ministry).where(condition)):
+    for ministry in ministries:
         grouped.setdefault(ministry.country_code, []).append(ministry)
-    for ministries in grouped.values():
-        ministries.sort(key=lambda m: sort_key(m.name))
-    return grouped
-
-
-def ministry_groups(locale_code: str, include_pending_id: int | None = None) -> list[tuple[str, list[Ministry]]]:
-    """(country code, ministries) pairs sorted by country name in the reader's language."""
-    grouped = ministries_by_country(include_pending_id)
+    for members in grouped.values():
+        members.sort(key=lambda m: sort_key(m.name))
     return sorted(grouped.items(), key=lambda item: sort_key(country_name(item[0], locale_code)))
 
 
-def ministry_for_registration(country_code: str, ministry_id: int | None, other_name: str) -> Ministry:
-    """The chosen ministry of that country, or the typed "other" one (pending an admin's review)."""
+def ministry_groups(locale_code: str, include_pending_id: int | None = None) -> list[tuple[str, list[Ministry]]]:
+    """The approved ministries people can pick (plus one pending entry, the user's own, if given)."""
+    condition = Ministry.status == MinistryStatus.APPROVED
+    if include_pending_id is not None:
+        condition = condition | (Ministry.id == include_pending_id)
+    return group_by_country(db.session.scalars(select(Ministry).where(condition)), locale_code)
+
+
+def all_ministry_groups(locale_code: str) -> list[tuple[str, list[Ministry]]]:
+    """Every ministry, pending ones included, for the admin pages."""
+    return group_by_country(db.session.scalars(select(Ministry)), locale_code)
+
+
+def pending_ministries() -> list[Ministry]:
+    """Entries typed in under "other", oldest first, for an admin to approve or merge."""
+    query = select(Ministry).where(Ministry.status == MinistryStatus.PENDING).order_by(Ministry.created_at, Ministry.id)
+    return list(db.session.scalars(query))
+
+
+def ministry_for_registration(
+    country_code: str, ministry_id: int | None, other_name: str, own_pending_id: int | None = None
+) -> Ministry:
+    """The chosen ministry of that country, or the typed "other" one (pending an admin's review).
+
+    A pending ministry can be chosen only by the person who typed it (own_pending_id).
+    """
     if ministry_id is not None:
         ministry = db.session.get(Ministry, ministry_id)
         if ministry is None or ministry.country_code != country_code:
+            raise MinistryError(_l("Choose a ministry of the selected country."))
+        if ministry.status == MinistryStatus.PENDING and ministry.id != own_pending_id:
             raise MinistryError(_l("Choose a ministry of the selected country."))
         return ministry
     name = clean_name(other_name)
@@ -120,6 +137,8 @@ def merge_ministries(duplicate: Ministry, keep: Ministry) -> int:
         raise MinistryError(_l("Choose two different ministries to merge."))
     if duplicate.country_code != keep.country_code:
         raise MinistryError(_l("Only ministries of the same country can be merged."))
+    if keep.status != MinistryStatus.APPROVED:
+        raise MinistryError(_l("Merge into an approved ministry."))
     moved = db.session.execute(
         update(User).where(User.ministry_id == duplicate.id).values(ministry_id=keep.id)
     ).rowcount

@@ -198,3 +198,19 @@ def test_a_migration_that_rebuilds_a_table_keeps_rows_that_point_at_it(app, tmp_
         db.session.execute(text("DROP TABLE alembic_version"))
         db.session.commit()
         db.drop_all()
+
+
+def test_a_page_view_cannot_write(app):
+    """GET requests are read-only at the database level, so a write slipped into a view fails in tests."""
+    if not is_sqlite(app):
+        pytest.skip("SQLite's query_only; this run uses PostgreSQL (TEST_DATABASE_URL)")
+    from sqlalchemy.exc import OperationalError
+
+    with app.test_request_context("/", method="GET"):
+        db.session.add(Ministry(country_code="PH", name="Written by a GET"))
+        with pytest.raises(OperationalError, match="readonly"):
+            db.session.commit()
+        db.session.rollback()
+    with app.test_request_context("/", method="POST"):
+        db.session.add(Ministry(country_code="PH", name="Written by a POST"))
+        db.session.commit()

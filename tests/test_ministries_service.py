@@ -98,8 +98,8 @@ def test_lists_show_approved_ministries_and_only_the_users_own_pending_one(app):
         approved = ministries.add_ministry("PH", "Department of Foreign Affairs")
         mine = ministries.ministry_for_registration("PH", None, "Bureau of Immigration")
         other = ministries.ministry_for_registration("PH", None, "Commission on Filipinos Overseas")
-        assert [m.id for m in ministries.ministries_by_country()["PH"]] == [approved.id]
-        listed = [m.id for m in ministries.ministries_by_country(include_pending_id=mine.id)["PH"]]
+        assert [m.id for m in dict(ministries.ministry_groups("en"))["PH"]] == [approved.id]
+        listed = [m.id for m in dict(ministries.ministry_groups("en", include_pending_id=mine.id))["PH"]]
         assert listed == [mine.id, approved.id]  # sorted by name
         assert other.id not in listed
 

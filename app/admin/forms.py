@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, SelectChoice, SelectField, StringField, SubmitField
+from wtforms import BooleanField, HiddenField, IntegerField, SelectChoice, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from app.auth.roles import ROLE_LABELS
@@ -47,6 +47,8 @@ class MinistryApproveForm(FlaskForm):
 
 class MinistryMergeForm(FlaskForm):
     keep = IntegerField(_l("Merge into"), validators=[InputRequired()])
+    # Merging deletes an entry: the admin ticks a box to say so.
+    confirm = BooleanField(_l("Delete this entry and move its people"))
     submit = SubmitField(_l("Merge"))
 
 

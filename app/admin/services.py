@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
 
 from app.extensions import db
-from app.models import Ministry, Role, User
+from app.models import Ministry, MinistryStatus, Role, User
 
 
 class AdminError(ValueError):
@@ -31,9 +31,10 @@ def change_role(admin: User, user: User, role: Role, ministry_id: int | None) ->
         raise AdminError(_l("You cannot remove your own administrator role; ask another administrator."))
     if role == Role.FOCAL_POINT:
         ministry = db.session.get(Ministry, ministry_id) if ministry_id else None
-        if ministry is None:
-            raise AdminError(_l("A focal point must be bound to a ministry: choose one."))
+        if ministry is None or ministry.status != MinistryStatus.APPROVED:
+            raise AdminError(_l("A focal point must be bound to an approved ministry: choose one."))
         user.ministry = ministry
+        user.country_code = ministry.country_code
     changed = user.role != role
     if changed:
         user.role = role

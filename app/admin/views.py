@@ -8,10 +8,11 @@ from wtforms import SelectChoice
 
 from app import ministries as ministry_service
 from app.admin import forms, services
+from app.auth.forms import country_select_choices
 from app.auth.guards import acting_user, roles_required
 from app.auth.services import reset_token_for
 from app.extensions import db
-from app.i18n import country_choices, country_name, sort_key
+from app.i18n import country_name, sort_key
 from app.links import external_url
 from app.models import Ministry, MinistryStatus, Role, User
 
@@ -31,12 +32,6 @@ def _ministry_choices() -> list[SelectChoice]:
     return [SelectChoice("", _("No ministry"))] + [
         SelectChoice(m.id, f"{country_name(m.country_code, locale)} — {m.name}") for m in ministries
     ]
-
-
-def _country_choices() -> list[SelectChoice]:
-    # WTForms 3.3 deprecates (value, label) tuples as choices.
-    countries = [SelectChoice(code, name) for code, name in country_choices(str(get_locale()))]
-    return [SelectChoice("", _("Choose a country")), *countries]
 
 
 def _render_user(user: User, reset_link: str | None = None):
@@ -127,22 +122,12 @@ def user_reset_link(user_id: int):
 @bp.get("/ministries")
 def ministries():
     """Ministries grouped by country, pending "other" entries first."""
-    locale = str(get_locale())
-    all_ministries = list(db.session.scalars(select(Ministry)))
-    pending = sorted((m for m in all_ministries if m.status == MinistryStatus.PENDING), key=lambda m: m.created_at)
-    by_country: dict[str, list[Ministry]] = {}
-    for ministry in all_ministries:
-        by_country.setdefault(ministry.country_code, []).append(ministry)
-    countries = sorted(by_country, key=lambda code: sort_key(country_name(code, locale)))
-    for code in countries:
-        by_country[code].sort(key=lambda m: sort_key(m.name))
     add_form = forms.MinistryAddForm()
-    add_form.country.choices = _country_choices()
+    add_form.country.choices = country_select_choices(str(get_locale()))
     return render_template(
         "admin/ministries.html",
-        pending=pending,
-        countries=countries,
-        by_country=by_country,
+        pending=ministry_service.pending_ministries(),
+        groups=ministry_service.all_ministry_groups(str(get_locale())),
         members=ministry_service.member_counts(),
         add_form=add_form,
         rename_form=forms.MinistryRenameForm(),
@@ -168,7 +153,7 @@ def _ministry_change(change, success_message):
 def ministry_add():
     """Add an approved ministry to a country."""
     form = forms.MinistryAddForm()
-    form.country.choices = _country_choices()
+    form.country.choices = country_select_choices(str(get_locale()))
     if not form.validate_on_submit():
         flash(_("Choose a country and type a name."), "error")
         return redirect(url_for("admin.ministries"))
@@ -203,6 +188,9 @@ def ministry_merge(ministry_id: int):
     form = forms.MinistryMergeForm()
     if not form.validate_on_submit():
         abort(400)
+    if not form.confirm.data:
+        flash(_("Tick the box to confirm: merging deletes the duplicate entry."), "error")
+        return redirect(url_for("admin.ministries"))
     keep = db.get_or_404(Ministry, form.keep.data)
     return _ministry_change(
         lambda: ministry_service.merge_ministries(duplicate, keep),

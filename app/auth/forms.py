@@ -12,6 +12,12 @@ from app.i18n import country_choices, language_choices
 OTHER_MINISTRY = "other"
 
 
+def country_select_choices(locale_code: str) -> list[SelectChoice]:
+    """ "Choose a country", then every country named and sorted in the reader's language."""
+    countries = [SelectChoice(code, name) for code, name in country_choices(locale_code)]
+    return [SelectChoice("", _l("Choose a country")), *countries]
+
+
 def _ministry_id(value):
     if value in (None, "", OTHER_MINISTRY):
         return value or ""
@@ -48,8 +54,7 @@ class ProfileFields(FlaskForm):
 
     def fill_choices(self) -> None:
         locale = str(get_locale())
-        countries = [SelectChoice(code, name) for code, name in country_choices(locale)]
-        self.country.choices = [SelectChoice("", _l("Choose a country")), *countries]
+        self.country.choices = country_select_choices(locale)
         languages = language_choices(current_app.config["LANGUAGES"])
         self.preferred_language.choices = [SelectChoice(code, name) for code, name in languages]
 

@@ -116,7 +116,9 @@ def _apply_profile(user: User, profile: Profile) -> None:
     full_name = clean_full_name(profile.full_name)
     if not full_name:
         raise AccountError(_l("Enter your full name as it should appear on your certificate."))
-    ministry = ministry_for_registration(profile.country_code, profile.ministry_id, profile.ministry_other)
+    ministry = ministry_for_registration(
+        profile.country_code, profile.ministry_id, profile.ministry_other, own_pending_id=user.ministry_id
+    )
     user.full_name = full_name
     user.country_code = profile.country_code
     user.ministry = ministry
@@ -129,6 +131,12 @@ def update_profile(user: User, profile: Profile) -> None:
     if user.role == Role.FOCAL_POINT and profile.ministry_id != user.ministry_id:
         raise AccountError(_l("A focal point's ministry is set by an administrator."))
     _apply_profile(user, profile)
+    db.session.flush()
+
+
+def set_preferred_language(user: User, language: str) -> None:
+    """Remember a language chosen with the switcher for the user's next visits."""
+    user.preferred_language = language
     db.session.flush()
 
 

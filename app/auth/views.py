@@ -1,6 +1,6 @@
 """Account pages: register, log in and out, profile, password change and reset."""
 
-from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
@@ -121,6 +121,8 @@ def profile():
             flash(str(error), "error")
         else:
             db.session.commit()
+            # The language just saved wins over an earlier choice made with the switcher.
+            session["lang"] = user.preferred_language
             flash(_("Your profile has been saved."), "success")
             return redirect(url_for("auth.profile"))
     return _render_profile_form("auth/profile.html", form, pending_id=user.ministry_id, user=user)
@@ -140,8 +142,9 @@ def change_password():
             flash(str(error), "error")
         else:
             db.session.commit()
-            # The session token changed: log this device in again so only the others are logged out.
-            login_user(user)
+            # The session token changed: log this device in again (keeping "remember me") so only
+            # the other devices are logged out.
+            login_user(user, remember="remember_token" in request.cookies)
             flash(_("Your password has been changed. Other devices have been logged out."), "success")
             return redirect(url_for("auth.profile"))
     return render_template("auth/password.html", form=form)

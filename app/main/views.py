@@ -4,7 +4,9 @@ from flask import Blueprint, current_app, jsonify, redirect, render_template, re
 from flask_login import current_user
 from sqlalchemy import text
 
+from app.auth.guards import acting_user
 from app.auth.redirects import safe_next
+from app.auth.services import set_preferred_language
 from app.extensions import db
 from app.i18n import supported
 
@@ -24,7 +26,7 @@ def set_language():
     if lang:
         session["lang"] = lang
         if current_user.is_authenticated:
-            current_user.preferred_language = lang
+            set_preferred_language(acting_user(), lang)
             db.session.commit()
     return redirect(safe_next(request.form.get("next"), url_for("main.home")))
 

@@ -15,7 +15,7 @@ POST_URLS = [
     ("/admin/ministries", {"country": "PH", "name": "Bureau of Immigration"}),
     ("/admin/ministries/{ministry}/rename", {"name": "Renamed by an intruder"}),
     ("/admin/ministries/{ministry}/approve", {}),
-    ("/admin/ministries/{ministry}/merge", {"keep": "{keep}"}),
+    ("/admin/ministries/{ministry}/merge", {"keep": "{keep}", "confirm": "y"}),
 ]
 NOT_ADMINS = [Role.LEARNER, Role.TRAINER, Role.FOCAL_POINT]
 
@@ -114,7 +114,7 @@ def test_admin_pages_for_missing_rows_are_404(client, login_as, targets):
     assert client.get("/admin/users/999999").status_code == 404
     response = post_form(client, "/admin/users/999999/role", {"role": "trainer"})
     assert response.status_code == 404
-    response = post_form(client, f"/admin/ministries/{targets['ministry']}/merge", {"keep": "999999"})
+    response = post_form(client, f"/admin/ministries/{targets['ministry']}/merge", {"keep": "999999", "confirm": "y"})
     assert response.status_code == 404
 
 

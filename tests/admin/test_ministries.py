@@ -157,7 +157,7 @@ def test_merge_moves_people_and_deletes_the_duplicate(app, client, admin, make_m
     stayed = make_user(ministry=keep).id
     assert "<td>2</td>" in row(client.get(PAGE).get_data(as_text=True), "Dept. of Foreign Affairs")
 
-    page = submit(client, f"{PAGE}/{duplicate.id}/merge", {"keep": keep.id})
+    page = submit(client, f"{PAGE}/{duplicate.id}/merge", {"keep": keep.id, "confirm": "y"})
     assert "Ministries merged; 2 people moved to Department of Foreign Affairs." in page
     assert "Dept. of Foreign Affairs" not in page
     assert "<td>3</td>" in row(section(page, "country-PH"), "Department of Foreign Affairs")
@@ -169,7 +169,7 @@ def test_merge_across_countries_is_refused(app, client, admin, make_ministry, ma
     ph = make_ministry("PH", "Department of Foreign Affairs")
     us = make_ministry("US", "Department of State")
     member = make_user(ministry=ph).id
-    page = submit(client, f"{PAGE}/{ph.id}/merge", {"keep": us.id})
+    page = submit(client, f"{PAGE}/{ph.id}/merge", {"keep": us.id, "confirm": "y"})
     assert "Only ministries of the same country can be merged." in page
     assert reload(app, Ministry, ph.id) is not None
     assert people(app, ph.id) == [member] and people(app, us.id) == []
@@ -179,7 +179,7 @@ def test_merge_into_itself_is_refused(app, client, admin, make_ministry, make_us
     ministry = make_ministry("PH", "Department of Foreign Affairs")
     make_ministry("PH", "Bureau of Immigration")
     member = make_user(ministry=ministry).id
-    page = submit(client, f"{PAGE}/{ministry.id}/merge", {"keep": ministry.id})
+    page = submit(client, f"{PAGE}/{ministry.id}/merge", {"keep": ministry.id, "confirm": "y"})
     assert "Choose two different ministries to merge." in page
     assert reload(app, Ministry, ministry.id) is not None
     assert people(app, ministry.id) == [member]
@@ -202,3 +202,19 @@ def test_merge_form_offers_only_ministries_of_the_same_country(client, admin, ma
     assert f'<option value="{lonely.id}">' not in duplicate_row
     assert f'<option value="{duplicate.id}">' not in duplicate_row
     assert "Merge" not in row(page, "Department of State").split("</bdi>", 1)[1]
+
+
+def test_merge_needs_the_confirmation_box(app, client, admin, make_ministry, make_user):
+    keep = make_ministry("PH", "Department of Foreign Affairs")
+    duplicate = make_ministry("PH", "Dept. of Foreign Affairs")
+    page = submit(client, f"{PAGE}/{duplicate.id}/merge", {"keep": keep.id})
+    assert "Tick the box to confirm" in page
+    assert reload(app, Ministry, duplicate.id) is not None
+
+
+def test_merge_into_a_pending_entry_is_refused(app, client, admin, make_ministry):
+    approved = make_ministry("PH", "Department of Foreign Affairs")
+    pending = make_ministry("PH", "Typed by a learner", status=MinistryStatus.PENDING)
+    page = submit(client, f"{PAGE}/{approved.id}/merge", {"keep": pending.id, "confirm": "y"})
+    assert "Merge into an approved ministry." in page
+    assert reload(app, Ministry, approved.id) is not None

@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from sqlalchemy import event
 
 from app.extensions import db
-from app.models import Ministry, Role, User
+from app.models import Ministry, MinistryStatus, Role, User
 from tests.conftest import PASSWORD, login, post_form, reload
 
 ROW_LINK = re.compile(r'href="/admin/users/\d+"')
@@ -207,7 +207,7 @@ def test_focal_point_without_a_ministry_is_refused(app, client, login_as, make_u
     own = make_ministry("PH", "Department of Foreign Affairs")
     user = make_user(ministry=own)
     response = set_role(client, user.id, "focal_point", ministry="")
-    assert "A focal point must be bound to a ministry: choose one." in response.get_data(as_text=True)
+    assert "A focal point must be bound to an approved ministry: choose one." in response.get_data(as_text=True)
     after = reload(app, User, user.id)
     assert (after.role, after.ministry_id, after.session_token) == (Role.LEARNER, own.id, user.session_token)
 
@@ -369,3 +369,20 @@ def test_reset_link_stops_working_when_the_user_is_deactivated(app, client, logi
     response = app.test_client().get(path)
     assert response.status_code == 400
     assert "This link no longer works" in response.get_data(as_text=True)
+
+
+def test_focal_point_cannot_be_bound_to_a_pending_ministry(app, client, login_as, make_user, make_ministry):
+    login_as(Role.ADMIN)
+    pending = make_ministry("PH", "Office typed by a learner", status=MinistryStatus.PENDING)
+    user = make_user()
+    response = set_role(client, user.id, "focal_point", ministry=str(pending.id))
+    assert "approved ministry" in response.get_data(as_text=True)
+    assert reload(app, User, user.id).role == Role.LEARNER
+
+
+def test_focal_point_takes_the_country_of_their_ministry(app, client, login_as, make_user, make_ministry):
+    login_as(Role.ADMIN)
+    ministry = make_ministry("UZ", "Ministry of Emergency Situations")
+    user = make_user(country_code="PH")
+    set_role(client, user.id, "focal_point", ministry=str(ministry.id))
+    assert reload(app, User, user.id).country_code == "UZ"

@@ -240,3 +240,39 @@ def test_a_passphrase_longer_than_72_characters_is_accepted(app, client, login_a
     )
     assert response.status_code == 302
     assert login(app.test_client(), user.email, long_phrase).status_code == 302
+
+
+def test_a_reset_link_submitted_twice_at_once_changes_the_password_once(app, make_user):
+    """Two tabs (or a double click) posting the same link: one succeeds, the other is refused."""
+    import threading
+
+    from app.auth.services import AccountError, reset_token_for, set_password, user_for_reset_token
+    from app.extensions import db
+
+    user = make_user()
+    with app.app_context():
+        token = reset_token_for(db.session.get(User, user.id))
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def submit(new_password):
+        barrier.wait(timeout=10)
+        with app.test_request_context("/", method="POST"):
+            target = user_for_reset_token(token)
+            if target is None:  # the other submission already used the link
+                outcomes.append("refused")
+                return
+            try:
+                set_password(target, new_password)
+                db.session.commit()
+                outcomes.append("changed")
+            except AccountError:
+                db.session.rollback()
+                outcomes.append("refused")
+
+    threads = [threading.Thread(target=submit, args=(p,)) for p in (NEW_PASSWORD, "amber-compass-meadow-58")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["changed", "refused"]

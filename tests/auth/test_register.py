@@ -173,3 +173,10 @@ def test_rejected_form_lists_its_problems_at_the_top_with_links(client):
     assert 'href="#email"' in summary
     assert 'href="#full_name"' in summary
     assert "csrf" not in summary
+
+
+def test_someone_elses_pending_ministry_cannot_be_chosen(app, client, make_ministry):
+    pending = make_ministry("PH", "Office typed by someone else", status=MinistryStatus.PENDING)
+    response = register(client, ministry=str(pending.id))
+    assert "Choose a ministry of the selected country." in response.get_data(as_text=True)
+    assert count_users(app) == 0

@@ -59,3 +59,12 @@ def test_every_language_is_named_in_itself_in_the_switcher(client):
     page = client.get("/").get_data(as_text=True)
     for name in ("English", "français", "español", "العربية", "русский", "中文"):
         assert name in page
+
+
+def test_language_saved_in_the_profile_wins_over_an_earlier_switch(client, login_as, make_ministry):
+    ministry = make_ministry("PH")
+    login_as(country_code="PH", ministry=ministry, preferred_language="en")
+    post_form(client, "/language", {"lang": "ru", "next": "/"})
+    data = {"full_name": "Maria Santos", "country": "PH", "ministry": str(ministry.id), "preferred_language": "es"}
+    post_form(client, "/auth/profile", data, token_from="/auth/profile")
+    assert '<html lang="es"' in client.get("/").get_data(as_text=True)
