@@ -3,7 +3,6 @@ import re
 import pytest
 
 from app.models import Role
-
 from tests.conftest import post_form
 
 

@@ -1,7 +1,7 @@
 from http.cookies import SimpleCookie
 
 from app.models import Role, User
-from tests.conftest import PASSWORD, login, post_form, reload
+from tests.conftest import PASSWORD, login, post_form
 
 
 def cookies_of(client) -> dict[str, str]:
