@@ -113,3 +113,18 @@ def test_login_throttled_per_client(app, make_user):
     for n in range(3):
         assert login(client, f"nobody{n}@gov.example", "wrong-password-again").status_code == 200
     assert login(client, "nobody9@gov.example", "wrong-password-again").status_code == 429
+
+
+def test_logins_still_work_when_the_rate_limit_store_is_down(make_app):
+    """With Redis unreachable the limits fall back to memory instead of turning logins into errors."""
+    app = make_app(RATELIMIT_STORAGE_URI="redis://127.0.0.1:9/0")
+    with app.app_context():
+        from app.auth.services import create_user
+        from app.extensions import db
+
+        create_user("ana@gov.example", PASSWORD, "Ana Reyes")
+        db.session.commit()
+    assert login(app.test_client(), "ana@gov.example").status_code == 302
+    for _ in range(5):
+        login(app.test_client(), "ana@gov.example", "wrong-password-again")
+    assert login(app.test_client(), "ana@gov.example").status_code == 429
