@@ -43,7 +43,10 @@ def app(tmp_path):
     yield app
     with app.app_context():
         db.session.remove()
-        db.drop_all()
+        # A SQLite test database is a file of its own that goes with tmp_path; a shared
+        # PostgreSQL database is emptied for the next test.
+        if db.engine.dialect.name != "sqlite":
+            db.drop_all()
         db.engine.dispose()
 
 
@@ -62,7 +65,8 @@ def make_app(tmp_path):
     yield make
     for extra in made:
         with extra.app_context():
-            db.drop_all()
+            if db.engine.dialect.name != "sqlite":
+                db.drop_all()
             db.engine.dispose()
 
 

@@ -214,6 +214,22 @@ def version_files(version: CourseVersion) -> dict[str, bytes]:
     return dict(rows.all())
 
 
+def course_asset(sha256: str, extension: str) -> bytes | None:
+    """A picture's bytes, only if some course publishes a file with that content as an image asset.
+
+    Module and quiz sources are blobs too (quizzes hold answer keys): they are never served here.
+    """
+    query = (
+        select(ContentBlob.data)
+        .join(CourseFile, CourseFile.blob_sha256 == ContentBlob.sha256)
+        .where(ContentBlob.sha256 == sha256)
+        .where(CourseFile.path.startswith("images/") | CourseFile.path.startswith("assets/"))
+        .where(func.lower(CourseFile.path).endswith(extension))
+        .limit(1)
+    )
+    return db.session.scalar(query)
+
+
 def course_folders(root: Path) -> list[Path]:
     """Course folders under root (root itself when it is one)."""
     if (root / COURSE_FILE).is_file():

@@ -49,12 +49,16 @@ def _translation_status(source: Module, translations: dict[str, Module], course:
             continue
         translation = translations.get(language)
         if translation is None:
-            problems.append(Problem(source.file, 1, f"no {language} translation yet ({stem}.{language}.md)", "warning"))
+            problems.append(Problem(source.file, 1, _missing_message(language, stem, source.version), "warning"))
         elif translation.translates != source.version:
             problems.append(
                 Problem(translation.file, 1, _stale_message(translation.translates, source.version), "warning")
             )
     return problems
+
+
+def _missing_message(language: str, stem: str, version: str) -> str:
+    return f"no {language} translation yet ({stem}.{language}.md, with 'translates: {version}')"
 
 
 def _stale_message(recorded: str, current: str) -> str:
@@ -100,7 +104,7 @@ def _check_quiz_family(source: Quiz, translations: dict[str, Quiz], course: Cour
             continue
         translation = translations.get(language)
         if translation is None:
-            problems.append(Problem(source.file, 1, f"no {language} translation yet ({stem}.{language}.md)", "warning"))
+            problems.append(Problem(source.file, 1, _missing_message(language, stem, source.version), "warning"))
             continue
         if translation.translates != source.version:
             problems.append(

@@ -1,12 +1,15 @@
-"""Home page, language switcher and /healthz."""
+"""Home page, language switcher, course pictures and /healthz."""
 
-from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
+import re
+
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask_login import current_user
 from sqlalchemy import text
 
 from app.auth.guards import acting_user
 from app.auth.redirects import safe_next
 from app.auth.services import set_preferred_language
+from app.authoring.publishing import course_asset
 from app.extensions import db
 from app.i18n import supported
 
@@ -29,6 +32,31 @@ def set_language():
             set_preferred_language(acting_user(), lang)
             db.session.commit()
     return redirect(safe_next(request.form.get("next"), url_for("main.home")))
+
+
+ASSET_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+}
+ASSET_NAME = re.compile(r"^(?P<sha>[0-9a-f]{64})(?P<ext>\.[a-z]{3,4})$")
+
+
+@bp.get("/assets/<name>")
+def asset(name: str):
+    """A course picture by content hash: the URL changes when the picture does, so it is cached for a year."""
+    match = ASSET_NAME.match(name)
+    if match is None or match["ext"] not in ASSET_TYPES:
+        abort(404)
+    data = course_asset(match["sha"], match["ext"])
+    if data is None:
+        abort(404)
+    response = Response(data, mimetype=ASSET_TYPES[match["ext"]])
+    response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    response.set_etag(match["sha"])
+    return response.make_conditional(request)
 
 
 @bp.get("/healthz")
