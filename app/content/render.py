@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from html.parser import HTMLParser
 from xml.etree.ElementTree import Element
@@ -91,8 +92,26 @@ def render_markdown(text: str, asset_url: AssetUrl, titles: Mapping[str, str] | 
     return _LINK_OR_IMAGE_RE.sub(_finish_tag, clean)
 
 
+_local = threading.local()
+
+
 def _converter(titles: Mapping[str, str] | None) -> markdown.Markdown:
-    # A fresh instance per call: Markdown objects keep state and are not safe to share between threads.
+    """A converter for these callout titles, reset for reuse.
+
+    Building one costs more than converting a short quiz option, and an import converts thousands;
+    Markdown objects keep state between calls, so each thread keeps its own and resets it.
+    """
+    key = tuple(sorted((titles or {}).items()))
+    cache = getattr(_local, "converters", None)
+    if cache is None:
+        cache = _local.converters = {}
+    converter = cache.get(key)
+    if converter is None:
+        converter = cache[key] = _new_converter(titles)
+    return converter.reset()
+
+
+def _new_converter(titles: Mapping[str, str] | None) -> markdown.Markdown:
     return markdown.Markdown(
         extensions=[
             TableExtension(use_align_attribute=True),  # align="..." instead of style, which is never allowed

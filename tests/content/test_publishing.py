@@ -82,7 +82,7 @@ def test_a_change_creates_version_two_and_keeps_version_one(app, runner, tmp_pat
                 select(CourseVersion.number, ModuleVersion.html)
                 .join(ModuleVersion, ModuleVersion.course_version_id == CourseVersion.id)
                 .where(ModuleVersion.module_key == "warn-in-languages")
-            )
+            ).all()
         )
         # Unchanged files are stored once, whatever the number of versions.
         assert db.session.scalar(select(func.count()).select_from(ContentBlob)) == len(read_folder(SAMPLE)) + 1
