@@ -9,7 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app import config as settings
 from app.database import configure_engine, database_uri
-from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+from app.extensions import babel, compress, csrf, db, limiter, login_manager, migrate
 from app.security import add_security_headers, instance_secret_key
 
 
@@ -65,6 +65,7 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(settings.REPO_ROOT / "migrations"), render_as_batch=True)
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)
+    compress.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -77,11 +78,17 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from app.admin.views import bp as admin_bp
     from app.auth.views import bp as auth_bp
+    from app.authoring.views import bp as authoring_bp
+    from app.learn.views import bp as learn_bp
     from app.main.views import bp as main_bp
+    from app.quiz.views import bp as quiz_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(authoring_bp)
+    app.register_blueprint(learn_bp)
+    app.register_blueprint(quiz_bp)
 
 
 def _register_hooks(app: Flask) -> None:

@@ -1,6 +1,7 @@
 """Flask commands: setup, users and the demo population."""
 
 import sys
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -64,7 +65,59 @@ def demo_command(force: bool) -> None:
         click.echo(f"Password of the accounts just created (shown once): {result.password}")
 
 
+translate_cli = AppGroup("translate", help="Extract, update, compile and check the interface translations.")
+
+
+def _paths():
+    root = Path(current_app.root_path).parent
+    return root, root / "translations", root / "translations" / "messages.pot"
+
+
+@translate_cli.command("extract")
+def translate_extract() -> None:
+    """Collect the interface strings into translations/messages.pot."""
+    from app.translations import extract
+
+    root, _translations, pot = _paths()
+    extract(root, pot)
+    click.echo(f"wrote {pot}")
+
+
+@translate_cli.command("update")
+def translate_update() -> None:
+    """Extract, then bring every language's catalog up to date (new strings come in untranslated)."""
+    from app.translations import extract, update
+
+    root, translations, pot = _paths()
+    extract(root, pot)
+    update(translations, pot, current_app.config["LANGUAGES"])
+    click.echo("catalogs updated; translate the new entries, then run: flask translate compile")
+
+
+@translate_cli.command("compile")
+def translate_compile() -> None:
+    """Compile the catalogs (.po) into the files the app reads (.mo)."""
+    from app.translations import compile_catalogs
+
+    _root, translations, _pot = _paths()
+    click.echo(f"{compile_catalogs(translations)} catalogs compiled")
+
+
+@translate_cli.command("status")
+def translate_status() -> None:
+    """Percentage translated per language, and entries to fix."""
+    from app.translations import status
+
+    _root, translations, _pot = _paths()
+    for language in current_app.config["LANGUAGES"]:
+        state = status(translations, language)
+        click.echo(f"{language}: {state.percent:5.1f}% ({state.translated}/{state.total}, {state.fuzzy} fuzzy)")
+        for problem in state.problems:
+            click.echo(f"  {problem}")
+
+
 def register_commands(app) -> None:
+    app.cli.add_command(translate_cli)
     from app.authoring.commands import courses_cli
 
     app.cli.add_command(courses_cli)

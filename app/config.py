@@ -80,6 +80,15 @@ class DefaultConfig:
     ARGON2_MEMORY_COST = 19 * 1024
     ARGON2_PARALLELISM = 1
     ADMIN_PAGE_SIZE = 25
+    # gzip (and brotli where browsers accept it) for pages, CSS and JS; pictures are compressed already.
+    COMPRESS_MIMETYPES = ["text/html", "text/css", "application/javascript", "text/javascript", "application/json"]
+    COMPRESS_MIN_SIZE = 500
+    # Course content shown when a module is not translated into the learner's language, in order.
+    CONTENT_FALLBACK = ("en",)
+    # Show a translation made from an older source (with a notice) rather than falling back.
+    SHOW_STALE_TRANSLATIONS = True
+    # Seconds after a quiz's time limit during which answers still count (slow connections).
+    QUIZ_GRACE_SECONDS = 30
     # Static files are linked with a content hash (static_url), so browsers may keep them a year.
     SEND_FILE_MAX_AGE_DEFAULT = 365 * 24 * 3600
 

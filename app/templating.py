@@ -4,8 +4,9 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
+from babel import Locale
 from flask import current_app, request, url_for
-from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import format_date, format_datetime, format_decimal, format_percent, format_time, get_locale
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
@@ -47,7 +48,16 @@ def csrf_field() -> Markup:
     return Markup('<input type="hidden" name="csrf_token" value="{}">').format(escape(generate_csrf()))
 
 
+def language_name(code: str) -> str:
+    """A language's name in the page's language ("arabe" on a French page)."""
+    return Locale.parse(code).get_display_name(str(get_locale()))
+
+
 def register_template_helpers(app) -> None:
+    app.add_template_global(language_name)
+    app.add_template_filter(format_percent, "percent")
+    app.add_template_filter(format_decimal, "decimal")
+    app.add_template_filter(format_time, "time")
     app.add_template_global(csrf_field)
     app.add_template_global(static_url)
     app.context_processor(_layout_context)

@@ -9,6 +9,7 @@ from app.models.content import (
     ModuleVersion,
     QuizVersion,
 )
+from app.models.learning import Enrolment, ModuleProgress, QuizAttempt
 from app.models.ministry import Ministry, MinistryStatus
 from app.models.user import Role, User
 
@@ -17,10 +18,13 @@ __all__ = [
     "Course",
     "CourseFile",
     "CourseVersion",
+    "Enrolment",
     "Ministry",
     "MinistryStatus",
     "ModuleDraft",
+    "ModuleProgress",
     "ModuleVersion",
+    "QuizAttempt",
     "QuizVersion",
     "Role",
     "User",

@@ -14,17 +14,21 @@ from pathlib import Path
 
 import pytest
 import waitress
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect, sync_playwright
 from waitress import wasyncore
 
 from app import create_app
 from app.auth.services import create_user
+from app.authoring.publishing import publish_course
+from app.content.sources import read_folder
 from app.extensions import db, limiter
 from app.ministries import ensure_starter_ministries, find_ministry
 from app.models import Role
 from tests.conftest import app_settings
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
+SAMPLE_COURSE = Path(__file__).parents[1] / "content" / "fixtures" / "courses" / "sample"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -71,7 +75,10 @@ def live_app(tmp_path):
     yield app
     with app.app_context():
         db.session.remove()
-        db.drop_all()
+        # A SQLite database is a file that goes with tmp_path (and its course tables refer to each
+        # other, which SQLite cannot drop in any order); a shared PostgreSQL one is emptied.
+        if db.engine.dialect.name != "sqlite":
+            db.drop_all()
         db.engine.dispose()
 
 
@@ -87,6 +94,14 @@ def live_server(live_app):
     thread.join(timeout=10)
     server.task_dispatcher.shutdown()
     assert not thread.is_alive(), "the test server did not stop"
+
+
+@pytest.fixture
+def sample_course(live_app):
+    """The sample course published in the live app: English, French, and an Arabic title only."""
+    with live_app.test_request_context(method="POST"):  # POST: the SQLite connection may write
+        publish_course(read_folder(SAMPLE_COURSE))
+        db.session.commit()
 
 
 @pytest.fixture
@@ -167,6 +182,28 @@ def save_screenshot(page: Page, test_name: str, step: str) -> Path:
     return path
 
 
+# --- Accessibility ---------------------------------------------------------------------------------------
+
+BLOCKING = {"serious", "critical"}
+axe = Axe()  # axe-core as shipped in the package: runs offline
+
+
+def audit(page: Page, screenshot, step: str) -> None:
+    """Screenshot the page, run axe on it, and fail with a readable list of any serious problem."""
+    screenshot(page, step)
+    violations = axe.run(page).response["violations"]
+    blocking = [v for v in violations if v["impact"] in BLOCKING]
+    report = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']}\n"
+        + "\n".join(f"    {' '.join(map(str, node['target']))}  {node['html'][:160]}" for node in v["nodes"])
+        for v in blocking
+    )
+    if blocking:
+        print(f"axe on {page.url}:\n{report}")
+    assert not blocking, f"axe on {page.url}:\n{report}"
+
+
+
 # --- What a user does, in any language -------------------------------------------------------------------
 # These find fields by their form names, not their labels, so they work whatever the page language.
 
@@ -181,3 +218,15 @@ def log_in(page: Page, base_url: str, email: str, password: str = PASSWORD) -> N
 
 def logout_button(page: Page):
     return page.locator("header form[action$='/auth/logout'] button")
+
+
+def fill_registration(page: Page, *, email, full_name, position, language, ministry="Department of Foreign Affairs"):
+    """Fill the registration form by field name (labels change with the page language)."""
+    page.locator("#email").fill(email)
+    page.locator("#password").fill(PASSWORD)
+    page.locator("#confirm").fill(PASSWORD)
+    page.locator("#full_name").fill(full_name)
+    page.locator("#country").select_option("PH")
+    page.locator("#ministry").select_option(label=ministry)
+    page.locator("#position").fill(position)
+    page.locator("#preferred_language").select_option(language)

@@ -1,31 +1,13 @@
 """axe-core finds no serious or critical accessibility problem on any page, in English and in Arabic."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from app.extensions import db
 from app.models import Ministry, MinistryStatus, Role
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import audit, log_in
 
 LANGUAGES = ["en", "ar"]
-BLOCKING = {"serious", "critical"}
-axe = Axe()
-
-
-def audit(page: Page, screenshot, step: str) -> None:
-    """Screenshot the page, run axe on it, and fail with a readable list of any serious problem."""
-    screenshot(page, step)
-    violations = axe.run(page).response["violations"]
-    blocking = [v for v in violations if v["impact"] in BLOCKING]
-    report = "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']}\n"
-        + "\n".join(f"    {' '.join(map(str, node['target']))}  {node['html'][:160]}" for node in v["nodes"])
-        for v in blocking
-    )
-    if blocking:
-        print(f"axe on {page.url}:\n{report}")
-    assert not blocking, f"axe on {page.url}:\n{report}"
 
 
 def open_in(open_page, lang: str) -> Page:

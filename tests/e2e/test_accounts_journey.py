@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import PASSWORD, log_in, logout_button
+from tests.e2e.conftest import PASSWORD, fill_registration, log_in, logout_button
 
 NAME = "ليلى منصور"
 EMAIL = "layla.mansour@dfa.gov.example"
@@ -133,15 +133,3 @@ def test_choosing_a_language_does_not_reload_the_page_until_asked(page: Page, li
     expect(page.locator("html")).to_have_attribute("lang", "en")
     page.get_by_role("button", name="Change").click()
     expect(page.locator("html")).to_have_attribute("lang", "fr")
-
-
-def fill_registration(page: Page, *, email, full_name, position, language):
-    """Fill the registration form by field name (labels change with the page language)."""
-    page.locator("#email").fill(email)
-    page.locator("#password").fill(PASSWORD)
-    page.locator("#confirm").fill(PASSWORD)
-    page.locator("#full_name").fill(full_name)
-    page.locator("#country").select_option("PH")
-    page.locator("#ministry").select_option(label=MINISTRY)
-    page.locator("#position").fill(position)
-    page.locator("#preferred_language").select_option(language)

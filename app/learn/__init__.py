@@ -1,0 +1,1 @@
+"""The learner's side: catalog, course pages, module reader, progress, completion and dashboard."""

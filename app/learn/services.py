@@ -1,0 +1,292 @@
+"""Catalog, enrolment, course outline, module reading and progress: plain service functions."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select, update
+from sqlalchemy.orm import selectinload
+
+from app.extensions import db
+from app.learn import hooks
+from app.learn.completion import course_complete, progress_percent
+from app.learn.fallback import Choice, choose_language
+from app.models import Course, CourseVersion, Enrolment, ModuleProgress, ModuleVersion, QuizAttempt, QuizVersion, User
+from app.models.timestamps import utcnow
+
+
+class LearningError(Exception):
+    """A learner action that is refused; the message is shown as is."""
+
+
+@dataclass(frozen=True)
+class LanguagePolicy:
+    wanted: str
+    chain: tuple[str, ...]
+    show_stale: bool
+
+    def choose(self, available: dict[str, str]) -> Choice | None:
+        return choose_language(available, self.wanted, self.chain, self.show_stale)
+
+
+@dataclass
+class ModuleEntry:
+    key: str
+    title: str
+    phase: str
+    position: int
+    minutes: int
+    language: str
+    notice: str
+    has_quiz: bool
+    done: bool = False
+
+
+@dataclass
+class Outline:
+    version: CourseVersion
+    modules: list[ModuleEntry]
+    final_key: str | None
+    completed: set[str] = field(default_factory=set)
+    final_passed: bool = False
+
+    @property
+    def percent(self) -> int:
+        return progress_percent([m.key for m in self.modules], self.completed)
+
+    def next_module(self) -> ModuleEntry | None:
+        return next((m for m in self.modules if not m.done), None)
+
+
+def course_by_slug(slug: str) -> Course | None:
+    return db.session.scalar(select(Course).where(Course.slug == slug, Course.current_version_id.is_not(None)))
+
+
+def enrolment_for(user: User, course: Course) -> Enrolment | None:
+    """The learner's latest enrolment in the course (they keep studying the version they started)."""
+    query = select(Enrolment).where(Enrolment.user_id == user.id, Enrolment.course_id == course.id)
+    return db.session.scalar(query.order_by(Enrolment.enrolled_at.desc(), Enrolment.id.desc()).limit(1))
+
+
+def enrol(user: User, course: Course) -> Enrolment:
+    """Enrol in the course's current version; enrolling twice returns the existing enrolment."""
+    existing = enrolment_for(user, course)
+    if existing is not None:
+        return existing
+    enrolment = Enrolment(user_id=user.id, course_id=course.id, course_version_id=course.current_version_id)
+    db.session.add(enrolment)
+    db.session.flush()
+    return enrolment
+
+
+def outline(version: CourseVersion, policy: LanguagePolicy, enrolment: Enrolment | None = None) -> Outline:
+    """Modules in order with titles in the learner's language (or the fallback), and progress: 3 queries."""
+    rows = db.session.execute(
+        select(
+            ModuleVersion.module_key,
+            ModuleVersion.language,
+            ModuleVersion.status,
+            ModuleVersion.title,
+            ModuleVersion.phase,
+            ModuleVersion.position,
+            ModuleVersion.minutes,
+        ).where(ModuleVersion.course_version_id == version.id)
+    ).all()
+    quiz_rows = db.session.execute(
+        select(QuizVersion.quiz_key, QuizVersion.module_key)
+        .where(QuizVersion.course_version_id == version.id)
+        .distinct()
+    ).all()
+    with_quiz = {module for _key, module in quiz_rows if module}
+    final_key = next((key for key, module in quiz_rows if module is None), None)
+    by_key: dict[str, dict[str, tuple]] = {}
+    for row in rows:
+        by_key.setdefault(row.module_key, {})[row.language] = row
+    modules = []
+    for key, languages in by_key.items():
+        choice = policy.choose({lang: row.status for lang, row in languages.items()})
+        row = languages[choice.language]
+        modules.append(
+            ModuleEntry(
+                key, row.title, row.phase, row.position, row.minutes, choice.language, choice.notice, key in with_quiz
+            )
+        )
+    modules.sort(key=lambda m: (m.position, m.key))
+    result = Outline(version, modules, final_key)
+    if enrolment is not None:
+        result.completed = set(
+            db.session.scalars(select(ModuleProgress.module_key).where(ModuleProgress.enrolment_id == enrolment.id))
+        )
+        passed = set(
+            db.session.scalars(
+                select(QuizAttempt.quiz_key).where(
+                    QuizAttempt.enrolment_id == enrolment.id, QuizAttempt.passed.is_(True)
+                )
+            )
+        )
+        result.final_passed = final_key in passed if final_key else False
+        for module in modules:
+            module.done = module.key in result.completed
+    return result
+
+
+def module_page(version: CourseVersion, module_key: str, policy: LanguagePolicy) -> tuple[ModuleVersion, Choice] | None:
+    """The stored, already rendered module in the best language for the learner (no Markdown here)."""
+    rows = list(
+        db.session.scalars(
+            select(ModuleVersion).where(
+                ModuleVersion.course_version_id == version.id, ModuleVersion.module_key == module_key
+            )
+        )
+    )
+    if not rows:
+        return None
+    choice = policy.choose({row.language: row.status for row in rows})
+    return next(row for row in rows if row.language == choice.language), choice
+
+
+def module_quiz_key(version: CourseVersion, module_key: str) -> str | None:
+    query = select(QuizVersion.quiz_key).where(
+        QuizVersion.course_version_id == version.id, QuizVersion.module_key == module_key
+    )
+    return db.session.scalar(query.limit(1))
+
+
+def complete_module(enrolment: Enrolment, module_key: str, now: datetime | None = None) -> bool:
+    """Record a module as completed (once); a module with a quiz is completed by passing the quiz."""
+    known = db.session.scalar(
+        select(ModuleVersion.id)
+        .where(ModuleVersion.course_version_id == enrolment.course_version_id, ModuleVersion.module_key == module_key)
+        .limit(1)
+    )
+    if known is None:
+        raise LearningError(_l("This module is not part of your course."))
+    exists = db.session.scalar(
+        select(ModuleProgress.id).where(
+            ModuleProgress.enrolment_id == enrolment.id, ModuleProgress.module_key == module_key
+        )
+    )
+    if exists is not None:
+        return False
+    db.session.add(ModuleProgress(enrolment_id=enrolment.id, module_key=module_key, completed_at=now or utcnow()))
+    db.session.flush()
+    return True
+
+
+def record_course_completion(enrolment: Enrolment, policy: LanguagePolicy, now: datetime | None = None) -> bool:
+    """Mark the enrolment complete when the course's rule is met; True only the first time."""
+    if enrolment.completed_at is not None:
+        return False
+    state = outline(enrolment.course_version, policy, enrolment)
+    version = enrolment.course_version
+    done = course_complete(
+        version.completion,
+        [m.key for m in state.modules],
+        state.completed,
+        state.final_passed,
+        state.final_key is not None,
+    )
+    if not done:
+        return False
+    # Conditional, so two requests finishing the course at once record it once.
+    changed = db.session.execute(
+        update(Enrolment)
+        .where(Enrolment.id == enrolment.id, Enrolment.completed_at.is_(None))
+        .values(completed_at=now or utcnow())
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.refresh(enrolment)
+    if changed != 1:
+        return False
+    # Looked up on the module at call time, so the certificates feature (and tests) can plug in.
+    hooks.course_completed(enrolment)
+    return True
+
+
+def catalog(policy: LanguagePolicy, audience: str | None = None, phase: str | None = None) -> list[dict]:
+    """Courses on offer: title and summary in the learner's language (or noted fallback), filters applied."""
+    versions = list(
+        db.session.scalars(
+            select(CourseVersion).join(Course, Course.current_version_id == CourseVersion.id).order_by(CourseVersion.id)
+        )
+    )
+    phases = {
+        (version_id, module_phase)
+        for version_id, module_phase in db.session.execute(
+            select(ModuleVersion.course_version_id, ModuleVersion.phase).distinct()
+        )
+    }
+    entries = []
+    for version in versions:
+        if audience and version.audience != audience:
+            continue
+        version_phases = sorted({p for v, p in phases if v == version.id})
+        if phase and phase not in version_phases:
+            continue
+        language = policy.wanted if policy.wanted in version.titles else version.default_language
+        entries.append(
+            {
+                "version": version,
+                "slug": version.course.slug,
+                "title": version.titles.get(language, version.titles[version.default_language]),
+                "summary": version.summaries.get(language, version.summaries.get(version.default_language, "")),
+                "language": language,
+                "falls_back": policy.wanted not in version.languages,
+                "phases": version_phases,
+            }
+        )
+    return entries
+
+
+@dataclass
+class DashboardEntry:
+    enrolment: Enrolment
+    title: str
+    percent: int
+    next_module: str | None
+
+
+def dashboard(user: User, language: str) -> tuple[list[DashboardEntry], list[dict]]:
+    """Each enrolled course with progress and where to continue, and recent activity: 4 queries in all."""
+    enrolments = list(
+        db.session.scalars(
+            select(Enrolment)
+            .where(Enrolment.user_id == user.id)
+            .options(selectinload(Enrolment.course_version), selectinload(Enrolment.course))
+            .order_by(Enrolment.enrolled_at.desc(), Enrolment.id.desc())
+        )
+    )
+    version_ids = {e.course_version_id for e in enrolments}
+    modules: dict[int, list[str]] = {}
+    module_rows = db.session.execute(
+        select(ModuleVersion.course_version_id, ModuleVersion.module_key, ModuleVersion.position)
+        .where(ModuleVersion.course_version_id.in_(version_ids))
+        .distinct()
+        .order_by(ModuleVersion.course_version_id, ModuleVersion.position, ModuleVersion.module_key)
+    )
+    for version_id, key, _position in module_rows:
+        if key not in modules.setdefault(version_id, []):
+            modules[version_id].append(key)
+    titles = {e.id: _title(e.course_version, language) for e in enrolments}
+    done: dict[int, set[str]] = {}
+    activity = []
+    progress_rows = db.session.execute(
+        select(ModuleProgress.enrolment_id, ModuleProgress.module_key, ModuleProgress.completed_at).where(
+            ModuleProgress.enrolment_id.in_([e.id for e in enrolments])
+        )
+    )
+    for enrolment_id, key, completed_at in progress_rows:
+        done.setdefault(enrolment_id, set()).add(key)
+        activity.append({"when": completed_at, "course": titles[enrolment_id], "module": key})
+    entries = []
+    for enrolment in enrolments:
+        keys = modules.get(enrolment.course_version_id, [])
+        completed = done.get(enrolment.id, set())
+        next_key = next((key for key in keys if key not in completed), None)
+        entries.append(DashboardEntry(enrolment, titles[enrolment.id], progress_percent(keys, completed), next_key))
+    activity.sort(key=lambda item: item["when"], reverse=True)
+    return entries, activity[:10]
+
+
+def _title(version: CourseVersion, language: str) -> str:
+    return version.titles.get(language) or version.titles[version.default_language]

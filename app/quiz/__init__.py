@@ -1,0 +1,1 @@
+"""Quizzes: drawing attempts, saving answers, grading on the server and reviewing results."""
