@@ -12,6 +12,7 @@ from app.authoring.publishing import ImportRejected, course_folders, publish_fol
 from app.extensions import db
 from app.ministries import ensure_starter_ministries
 from app.models import Role, User
+from app.translations import compile_catalogs
 
 
 def import_shipped_courses(app: Flask) -> str:
@@ -44,6 +45,7 @@ def ensure_first_admin(email: str, password: str) -> tuple[User | None, str | No
 def prepare(app: Flask, say=print) -> None:
     """Everything `python run.py` and `flask setup` do before serving; safe to run again."""
     with app.app_context():
+        compile_catalogs(Path(app.root_path).parent / "translations")
         upgrade()
         added = ensure_starter_ministries()
         if added:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
 
 KEYWORDS = ("_l", "lazy_gettext")
 
@@ -40,12 +40,18 @@ def extract(root: Path, pot: Path) -> None:
         "--omit-header",
         "-o",
         str(pot),
-        str(root / "app"),
+        str(root),  # babel.cfg's patterns (app/**.py, app/templates/**) are relative to the root
     )
 
 
+SOURCE_LANGUAGE = "en"
+
+
 def update(translations: Path, pot: Path, languages) -> None:
-    """Bring each language's catalog in line with the template (creating missing ones)."""
+    """Bring each language's catalog in line with the template (creating missing ones).
+
+    The English catalog is filled in automatically: the source strings are English already.
+    """
     for language in languages:
         catalog = translations / language / "LC_MESSAGES" / "messages.po"
         if catalog.exists():
@@ -62,6 +68,18 @@ def update(translations: Path, pot: Path, languages) -> None:
             )
         else:
             _pybabel("init", "-i", str(pot), "-d", str(translations), "-l", language)
+        if language == SOURCE_LANGUAGE:
+            _fill_with_source(catalog)
+
+
+def _fill_with_source(path: Path) -> None:
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    for message in catalog:
+        if message.id and not _is_translated(message):
+            message.string = tuple(message.id) if isinstance(message.id, tuple | list) else message.id
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=100)
 
 
 def compile_catalogs(translations: Path) -> int:

@@ -3,6 +3,7 @@
 import os
 import re
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -10,9 +11,16 @@ from app import create_app
 from app.auth.services import create_user
 from app.extensions import db, limiter
 from app.models import Ministry, MinistryStatus, Role
+from app.translations import compile_catalogs
 
 PASSWORD = "correct-horse-battery-staple"
 CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogs():
+    """The app reads .mo files; a fresh clone has only the .po sources (as run.py does, compile them)."""
+    compile_catalogs(Path(__file__).resolve().parent.parent / "translations")
 
 
 def app_settings(tmp_path) -> dict:
