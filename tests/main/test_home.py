@@ -68,3 +68,26 @@ def test_language_saved_in_the_profile_wins_over_an_earlier_switch(client, login
     data = {"full_name": "Maria Santos", "country": "PH", "ministry": str(ministry.id), "preferred_language": "es"}
     post_form(client, "/auth/profile", data, token_from="/auth/profile")
     assert '<html lang="es"' in client.get("/").get_data(as_text=True)
+
+
+def test_dates_and_numbers_follow_the_page_language(app, client, login_as):
+    from datetime import UTC, datetime
+
+    from flask_babel import format_date, format_decimal, format_percent
+
+    from app.extensions import db
+    from app.models import Role, User
+
+    with app.test_request_context(headers={"Accept-Language": "fr"}):
+        assert format_date(datetime(2026, 3, 5, tzinfo=UTC), "long") == "5 mars 2026"
+        assert format_percent(0.705).replace("\u202f", " ").replace("\xa0", " ") == "70 %"
+        assert format_decimal(1.5) == "1,5"
+    with app.test_request_context(headers={"Accept-Language": "zh"}):
+        assert format_date(datetime(2026, 3, 5, tzinfo=UTC), "long") == "2026年3月5日"
+    admin = login_as(role=Role.ADMIN, preferred_language="ru")
+    with app.app_context():
+        db.session.get(User, admin.id).created_at = datetime(2026, 3, 5, tzinfo=UTC)
+        db.session.commit()
+    page = client.get(f"/admin/users/{admin.id}").get_data(as_text=True)
+    assert '<html lang="ru"' in page
+    assert "5 мар. 2026" in page or "5 марта 2026" in page
