@@ -83,6 +83,7 @@ class DefaultConfig:
     # gzip (and brotli where browsers accept it) for pages, CSS and JS; pictures are compressed already.
     COMPRESS_MIMETYPES = ["text/html", "text/css", "application/javascript", "text/javascript", "application/json"]
     COMPRESS_MIN_SIZE = 500
+
     # Course content shown when a module is not translated into the learner's language, in order.
     CONTENT_FALLBACK = ("en",)
     # Show a translation made from an older source (with a notice) rather than falling back.

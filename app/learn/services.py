@@ -205,11 +205,12 @@ def record_course_completion(enrolment: Enrolment, policy: LanguagePolicy, now: 
 
 def catalog(policy: LanguagePolicy, audience: str | None = None, phase: str | None = None) -> list[dict]:
     """Courses on offer: title and summary in the learner's language (or noted fallback), filters applied."""
-    versions = list(
-        db.session.scalars(
-            select(CourseVersion).join(Course, Course.current_version_id == CourseVersion.id).order_by(CourseVersion.id)
-        )
-    )
+    # The slug comes with the version: reading version.course would cost one query per course.
+    versions = db.session.execute(
+        select(CourseVersion, Course.slug)
+        .join(Course, Course.current_version_id == CourseVersion.id)
+        .order_by(CourseVersion.id)
+    ).all()
     phases = {
         (version_id, module_phase)
         for version_id, module_phase in db.session.execute(
@@ -217,7 +218,7 @@ def catalog(policy: LanguagePolicy, audience: str | None = None, phase: str | No
         )
     }
     entries = []
-    for version in versions:
+    for version, slug in versions:
         if audience and version.audience != audience:
             continue
         version_phases = sorted({p for v, p in phases if v == version.id})
@@ -227,7 +228,7 @@ def catalog(policy: LanguagePolicy, audience: str | None = None, phase: str | No
         entries.append(
             {
                 "version": version,
-                "slug": version.course.slug,
+                "slug": slug,
                 "title": version.titles.get(language, version.titles[version.default_language]),
                 "summary": version.summaries.get(language, version.summaries.get(version.default_language, "")),
                 "language": language,

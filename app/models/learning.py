@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.extensions import db
 from app.models.content import Course, CourseVersion, QuizVersion
 from app.models.timestamps import UTCDateTime, utcnow
+from app.models.user import User
 
 
 class Enrolment(db.Model):
@@ -75,6 +76,7 @@ class QuizAttempt(db.Model):
 
     quiz_version: Mapped[QuizVersion] = relationship()
     enrolment: Mapped[Enrolment] = relationship()
+    user: Mapped[User] = relationship()
 
     @property
     def is_open(self) -> bool:

@@ -43,10 +43,16 @@ def _answer(question: dict, form):
     raise AnswerError(f"unknown question type {kind}")
 
 
-def _option_index(question: dict, value: str) -> int:
-    if not value.isdigit() or int(value) not in question["option_order"]:
-        raise AnswerError("option not offered")
+def _position(value: str, size: int) -> int:
+    """A position in a list of `size` shown choices; "²" or 5000 digits pass isdigit() but not int()."""
+    if value not in {str(position) for position in range(size)}:
+        raise AnswerError("choice not offered")
     return int(value)
+
+
+def _option_index(question: dict, value: str) -> int:
+    """The option shown at that position: values name places on the page, never the order the trainer wrote."""
+    return question["option_order"][_position(value, len(question["option_order"]))]
 
 
 def _matching(question: dict, form, name: str) -> dict[str, str]:
@@ -60,9 +66,8 @@ def _matching(question: dict, form, name: str) -> dict[str, str]:
         value = form.get(f"{name}-{left}", "")
         if value == "":
             continue
-        if not value.isdigit() or int(value) >= len(question["right_order"]):
-            raise AnswerError("choice not offered")
-        chosen[str(left)] = question["pairs"][question["right_order"][int(value)]]["right"]
+        pair = question["right_order"][_position(value, len(question["right_order"]))]
+        chosen[str(left)] = question["pairs"][pair]["right"]
     return chosen
 
 

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.learn.services import LanguagePolicy, complete_module, record_course_completion
@@ -189,7 +190,12 @@ def extend(attempt: QuizAttempt, minutes: int) -> None:
 
 
 def open_timed_attempts() -> list[QuizAttempt]:
-    query = select(QuizAttempt).where(QuizAttempt.submitted_at.is_(None), QuizAttempt.deadline.is_not(None))
+    """Open timed attempts with their learner and course loaded: the same few queries for any number."""
+    query = (
+        select(QuizAttempt)
+        .where(QuizAttempt.submitted_at.is_(None), QuizAttempt.deadline.is_not(None))
+        .options(selectinload(QuizAttempt.user), selectinload(QuizAttempt.enrolment).selectinload(Enrolment.course))
+    )
     return list(db.session.scalars(query.order_by(QuizAttempt.deadline)))
 
 

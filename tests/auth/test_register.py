@@ -37,7 +37,9 @@ def test_registration_creates_a_logged_in_learner(app, client, make_ministry):
     response = register(client, ministry=str(dfa.id))
     assert response.status_code == 302
     page = client.get("/").get_data(as_text=True)
-    assert "Welcome, <bdi>Ana Reyes</bdi>." in page
+    # The learner chose Spanish: the welcome is in Spanish, the name kept as typed.
+    assert '<html lang="es"' in page
+    assert "<bdi>Ana Reyes</bdi>" in page
     with app.app_context():
         user = db.session.scalar(select(User))
         assert user.email == "ana.reyes@dfa.gov.example"

@@ -203,7 +203,6 @@ def audit(page: Page, screenshot, step: str) -> None:
     assert not blocking, f"axe on {page.url}:\n{report}"
 
 
-
 # --- What a user does, in any language -------------------------------------------------------------------
 # These find fields by their form names, not their labels, so they work whatever the page language.
 

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from app.authoring.publishing import publish_course
 from app.content.sources import read_folder
@@ -106,6 +106,30 @@ def count(app, model, *where) -> int:
         return db.session.scalar(select(func.count()).select_from(model).where(*where))
 
 
+def statements(app, client, url) -> int:
+    """SQL statements run while serving one page (after a first request warmed everything up)."""
+    assert client.get(url).status_code == 200, url
+    with app.app_context():
+        engine = db.engine
+    seen = []
+
+    def count(_conn, _cursor, statement, *_args):
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        response = client.get(url)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert response.status_code == 200, url
+    return len(seen)
+
+
+def shown_at(question: dict, option: int) -> str:
+    """The form value of an option: its position on the page."""
+    return str(question["option_order"].index(option))
+
+
 def right_form(questions: list[dict], only: int | None = None) -> dict:
     """Form fields answering every question right (or only the first `only` questions)."""
     form = {}
@@ -114,9 +138,9 @@ def right_form(questions: list[dict], only: int | None = None) -> dict:
         kind = question["type"]
         if kind in ("single", "true-false"):
             weights = [option["weight"] for option in question["options"]]
-            form[name] = str(weights.index(max(weights)))
+            form[name] = shown_at(question, weights.index(max(weights)))
         elif kind == "multiple":
-            form[name] = [str(i) for i, option in enumerate(question["options"]) if option["weight"] > 0]
+            form[name] = [shown_at(question, i) for i, option in enumerate(question["options"]) if option["weight"] > 0]
         elif kind == "short":
             form[name] = next(a["text"] for a in question["answers"] if a["weight"] >= 1)
         elif kind == "numeric":
@@ -134,7 +158,7 @@ def wrong_form(questions: list[dict]) -> dict:
         name = f"q-{question['id']}"
         kind = question["type"]
         if kind in ("single", "true-false", "multiple"):
-            form[name] = str(next(i for i, option in enumerate(question["options"]) if option["weight"] <= 0))
+            form[name] = shown_at(question, next(i for i, o in enumerate(question["options"]) if o["weight"] <= 0))
         elif kind == "short":
             form[name] = "Mobility"
         elif kind == "numeric":

@@ -1,5 +1,7 @@
 """The learner's journey: catalog, enrolment, reading modules in their language, progress and completion."""
 
+from html import unescape
+
 import pytest
 from sqlalchemy import select
 
@@ -12,6 +14,7 @@ from tests.learn.conftest import FINAL, MODULE_01, MODULE_02, QUIZ_02, SLUG, com
 TITLE_EN = "Including migrants in emergency management"
 TITLE_FR = "Inclure les migrants dans la gestion des urgences"
 FALLBACK_NOTICE = "This is not yet available in"
+FALLBACK_NOTICE_FR = "pas encore disponible en français"
 
 
 def page(client, url, **kwargs) -> str:
@@ -103,22 +106,23 @@ def test_module_page_shows_the_stored_html(client, learner):
 
 
 def test_french_reader_gets_french_module_01_and_english_module_02_with_a_notice(client, login_as, sample_course):
-    # A logged-in learner's profile language comes before Accept-Language; a visitor's browser decides.
+    # A visitor's browser picks the language; a learner's profile language comes before it.
     assert TITLE_FR in page(client, f"/learn/{SLUG}", headers={"Accept-Language": "fr"})
     login_as(preferred_language="fr")
     enrol(client)
-    french = {"Accept-Language": "en"}
-    html = page(client, f"/learn/{SLUG}/{MODULE_01}", headers=french)
+    browser_says_english = {"Accept-Language": "en"}
+    html = page(client, f"/learn/{SLUG}/{MODULE_01}", headers=browser_says_english)
     assert '<html lang="fr"' in html
+    assert '<article lang="fr" dir="ltr"' in html
+    assert "<h1>Savoir où se trouvent les migrants</h1>" in html
     assert "Pourquoi c'est important" in html
-    assert "Savoir où se trouvent les migrants" in html
-    assert 'lang="fr"' in html
-    assert FALLBACK_NOTICE not in html
-    html = page(client, f"/learn/{SLUG}/{MODULE_02}", headers=french)
-    assert "Early warnings reach migrants only in languages and channels they use." in html
+    assert FALLBACK_NOTICE_FR not in unescape(html)
+    html = page(client, f"/learn/{SLUG}/{MODULE_02}", headers=browser_says_english)
     assert '<article lang="en" dir="ltr"' in html
-    assert FALLBACK_NOTICE in html
-    assert "it is shown in anglais" in html  # language names come from Babel, in the page's language
+    assert "Early warnings reach migrants only in languages and channels they use." in html
+    # The notice, in the reader's language; language names come from Babel ("anglais").
+    assert FALLBACK_NOTICE_FR in unescape(html)
+    assert "affiché en anglais" in unescape(html)
 
 
 def test_language_switcher_changes_the_module_language(client, learner):
@@ -129,8 +133,24 @@ def test_language_switcher_changes_the_module_language(client, learner):
     html = page(client, url)
     assert "Pourquoi c'est important" in html
     assert "Why it matters" not in html
-    assert FALLBACK_NOTICE in page(client, f"/learn/{SLUG}/{MODULE_02}")
+    assert FALLBACK_NOTICE_FR in unescape(page(client, f"/learn/{SLUG}/{MODULE_02}"))
     assert TITLE_FR in page(client, f"/learn/{SLUG}")
+    # Back to English: the source text, and no notice.
+    post_form(client, "/language", {"lang": "en", "next": url})
+    html = page(client, f"/learn/{SLUG}/{MODULE_02}")
+    assert "Early warnings reach migrants" in html
+    assert FALLBACK_NOTICE not in html
+
+
+def test_arabic_reader_gets_the_english_modules_with_a_notice(client, login_as, sample_course):
+    """Arabic is one of the course's languages, but no module is translated yet."""
+    login_as(preferred_language="ar")
+    enrol(client)
+    for module_key in (MODULE_01, MODULE_02):
+        html = page(client, f"/learn/{SLUG}/{module_key}")
+        assert '<html lang="ar" dir="rtl"' in html
+        assert '<article lang="en" dir="ltr"' in html
+        assert 'class="notice" role="note" lang="ar" dir="rtl"' in html
 
 
 def test_mark_as_completed_records_the_module_once(app, client, learner):

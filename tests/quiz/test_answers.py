@@ -40,10 +40,11 @@ def parse(*items):
 
 
 def test_answers_by_question_id():
+    """Choice values are positions on the page: option_order says which option each one shows."""
     answers = parse(
-        ("q-channels", "0"),
-        ("q-who", "1"),
-        ("q-who", "0"),
+        ("q-channels", "1"),  # shown second: option 0
+        ("q-who", "1"),  # option 0
+        ("q-who", "2"),  # option 1
         ("q-languages", " 5 "),
         ("q-motto", "Migrants"),
         ("q-phase-0", "1"),
@@ -71,6 +72,9 @@ def test_blank_answers_are_left_out():
         [("q-channels", "first")],
         [("q-channels", "0"), ("q-channels", "1")],  # two answers to a single-choice question
         [("q-who", "0"), ("q-who", "3")],  # one offered option and one not
+        [("q-channels", "²")],  # passes str.isdigit(), not int()
+        [("q-channels", "01")],
+        [("q-phase-0", "9" * 5000)],  # more digits than int() converts
         [("q-phase-0", "2")],  # a position past the right-hand list
         [("q-phase-1", "-1")],
         [("q-motto", "x" * 501)],

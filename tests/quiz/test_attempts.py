@@ -1,5 +1,6 @@
 """Quiz attempts as a learner lives them: one open attempt, a frozen snapshot, resuming, limits and time."""
 
+import re
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
@@ -22,6 +23,7 @@ from tests.learn.conftest import (
     right_form,
     send,
     start,
+    statements,
     wrong_form,
 )
 
@@ -125,19 +127,20 @@ def test_saved_answers_survive_a_new_login(app, client, learner):
     login(device, learner.email)
     assert f'href="/quiz/attempt/{attempt_id}">Resume your attempt' in text(device, f"/quiz/{SLUG}/{QUIZ_02}")
     html = text(device, f"/quiz/attempt/{attempt_id}")
-    selected = 0
-    for name, value in form.items():
-        kind = next(q["type"] for q in questions if name in (f"q-{q['id']}", *(f"q-{q['id']}-0", f"q-{q['id']}-1")))
-        if kind in ("single", "multiple"):
-            for each in value if isinstance(value, list) else [value]:
-                assert f'name="{name}" value="{each}" checked' in html
-        elif kind == "numeric":
-            assert f'name="{name}" value="{value}"' in html
+    for question in questions:
+        name = f"q-{question['id']}"
+        if question["type"] == "numeric":
+            assert f'name="{name}" value="5"' in html
+        elif question["type"] == "matching":
+            for left in range(len(question["pairs"])):
+                menu = re.search(rf'<select id="{name}-{left}".*?</select>', html, re.DOTALL).group(0)
+                assert f'<option value="{form[f"{name}-{left}"]}" selected>' in menu
         else:
-            selected += 1
-            assert f'<option value="{value}" selected>' in html
-    assert selected == 2
+            chosen = form[name] if isinstance(form[name], list) else [form[name]]
+            for value in chosen:
+                assert f'name="{name}" value="{value}" checked' in html
     assert html.count(" checked") == 3  # one single choice, two multiple choices
+    assert html.count(" selected>") == 2 + 1  # two matches, and the language switcher
     # The saved answers count when submitting from the new device.
     send(device, attempt_id, {}, "submit")
     assert attempt(app, attempt_id).score == 100.0
@@ -244,3 +247,23 @@ def test_trainer_can_extend_an_open_timed_attempt_and_a_learner_cannot(app, clie
     response = post_form(trainer, f"/quiz/attempt/{attempt_id}/extend", {"minutes": "10"})
     assert "Only an open attempt with a time limit can be extended." in text(trainer, response.headers["Location"])
     assert attempt(app, attempt_id).deadline == deadline + timedelta(minutes=10)
+
+
+def test_open_attempts_page_names_each_learner_in_a_fixed_number_of_queries(app, client, learner, make_user):
+    start(client, FINAL)
+    trainer = app.test_client()
+    login(trainer, make_user(role=Role.TRAINER).email)
+    html = text(trainer, "/quiz/open")
+    assert "Amina Diallo" in html
+    assert learner.email in html
+    one_attempt = statements(app, trainer, "/quiz/open")
+    for name in ("Budi Santoso", "Chen Wei"):
+        other = app.test_client()
+        login(other, make_user(full_name=name).email)
+        enrol(other)
+        start(other, FINAL)
+    start(client, QUIZ_02)  # no time limit: not listed
+    html = text(trainer, "/quiz/open")
+    assert html.count('name="minutes"') == 3
+    assert "Budi Santoso" in html and "Chen Wei" in html
+    assert statements(app, trainer, "/quiz/open") == one_attempt

@@ -17,8 +17,10 @@ KEY_TEXTS = [
 ]
 KEY_WORDS = re.compile(r"weight|correct", re.IGNORECASE)
 ACCEPTED_NUMBER = re.compile(r"(?<![\w.,#-])5(?:[.,]0+)?(?![\w.,])")  # the numeric question's answer
-# Right-hand matches in pair order (Preparedness -> Map..., Emergency response -> Warn...).
-PAIR_ORDER = re.compile(r"Map where migrants live.*Warn in several languages", re.DOTALL)
+# A list of right-hand matches in pair order (Preparedness -> Map..., Emergency response -> Warn...).
+PAIR_ORDER = re.compile(
+    r"<select[^>]*>(?:(?!</select>).)*Map where migrants live(?:(?!</select>).)*Warn in several", re.DOTALL
+)
 # Options in the order the source file lists them, right answer first.
 WRITTEN_ORDER = [
     re.compile(r"Messages in their languages.*A press release", re.DOTALL),
@@ -110,6 +112,8 @@ def test_full_feedback_shows_right_answers_and_explanations(app, client, learner
     assert "Guideline 9 asks for multilingual, multi-channel warnings." in html
     assert "Accepted: <bdi>5</bdi>" in html
     assert "<td>Preparedness</td><td>—</td><td>Map where migrants live</td>" in html
+    # The scan used before submission finds the key here, where it belongs.
+    assert {"Right: language and channel both matter.", "correct"} <= set(leaks(html))
 
 
 def test_correctness_feedback_says_right_or_not_but_not_the_answers(app, client, learner):
@@ -124,7 +128,9 @@ def test_correctness_feedback_says_right_or_not_but_not_the_answers(app, client,
 
 def test_score_feedback_shows_only_the_score(app, client, login_as, tmp_path):
     quiz = (SAMPLE / "02-warn-in-languages.quiz.md").read_text(encoding="utf-8")
-    publish(app, sample_copy(tmp_path, {"02-warn-in-languages.quiz.md": quiz.replace("attempts: 3", "feedback: score")}))
+    publish(
+        app, sample_copy(tmp_path, {"02-warn-in-languages.quiz.md": quiz.replace("attempts: 3", "feedback: score")})
+    )
     login(client, login_as().email)
     enrol(client)
     html = result_page(app, client, QUIZ_02)
