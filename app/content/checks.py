@@ -12,6 +12,10 @@ REMOTE_PREFIXES = ("http:", "https:", "//", "data:", "javascript:", "mailto:")
 def check_course(course: Course) -> list[Problem]:
     """Everything that needs more than one file to see; warnings for stale or missing translations."""
     problems: list[Problem] = []
+    for language in course.languages:
+        for key, texts in (("title", course.titles), ("summary", course.summaries)):
+            if not texts.get(language):
+                problems.append(Problem("course.yaml", 1, f"no {language} {key} yet", "warning"))
     module_files = {m.source.file for m in course.modules}
     ids = Counter(m.source.id for m in course.modules)
     for module_set in course.modules:

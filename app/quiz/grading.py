@@ -11,13 +11,29 @@ def normalise_text(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
 
 
+_THOUSANDS_COMMA = re.compile(r"[1-9]\d{0,2}(,\d{3})+(\.\d+)?")
+_THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}(\.\d{3}){2,}(,\d+)?")
+
+
 def parse_number(text: str) -> float | None:
-    """A number as learners type it: "15", " 15.5 ", "15,5" (decimal comma), "-3"; else None."""
-    text = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
-    if text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
+    """A number as learners type it, in their own convention; None when it is not one.
+
+    "15", " 15.5 ", "15,5" (decimal comma), "-3", "45 %", "700,000" and "700 000" (thousands), and
+    "2.500.000" (dotted thousands). A lone comma is a decimal comma unless three digits follow a
+    non-zero start ("700,000"), which officials everywhere read as thousands.
+    """
+    text = unicodedata.normalize("NFKC", text).strip().removesuffix("%")
+    text = "".join(text.split())  # spaces, no-break and thin spaces separate thousands
+    sign = "-" if text.startswith("-") else ""
+    digits = text.lstrip("+-")
+    if _THOUSANDS_COMMA.fullmatch(digits):
+        digits = digits.replace(",", "")
+    elif _THOUSANDS_DOT.fullmatch(digits):
+        digits = digits.replace(".", "").replace(",", ".")
+    elif digits.count(",") == 1 and "." not in digits:
+        digits = digits.replace(",", ".")
     try:
-        value = float(text)
+        value = float(sign + digits)
     except ValueError:
         return None
     return value if value == value and abs(value) != float("inf") else None  # no NaN or infinity

@@ -143,7 +143,7 @@ BROKEN = [
     ),
     pytest.param(
         replace_in("course.yaml", "audience: emergency-management", "audience: police"),
-        "course.yaml:11: audience must be one of all, consular, emergency-management",
+        "course.yaml:12: audience must be one of all, consular, emergency-management",
         id="course-audience",
     ),
     pytest.param(
@@ -176,3 +176,8 @@ def test_an_unreadable_file_is_reported_not_crashed_on(tmp_path):
     folder = sample_copy(tmp_path)
     (folder / M2).write_bytes("Migrants — ".encode("utf-16"))
     assert f"{M2}:1: not UTF-8 text: save the file as UTF-8" in problems_of(folder)
+
+
+def test_a_course_title_missing_in_an_offered_language_is_a_warning(tmp_path):
+    folder = sample_copy(tmp_path, replace_in("course.yaml", "  ar: إدماج المهاجرين في إدارة الطوارئ\n", ""))
+    assert "course.yaml:1: warning: no ar title yet" in problems_of(folder)
