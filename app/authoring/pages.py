@@ -1,6 +1,7 @@
 """Rendering shared by the authoring views: the course list and course page (also after a refused upload)."""
 
 from babel import Locale
+from babel.lists import format_list
 from flask import abort, render_template
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -23,6 +24,12 @@ def language_names(codes) -> dict[str, str]:
     return {code: Locale.parse(code).get_display_name(locale) or code for code in codes}
 
 
+def language_list(codes) -> str:
+    """ "English, French and Arabic" in the reader's language, with its own separators (Arabic uses "،")."""
+    names = language_names(codes)
+    return format_list([names[code] for code in codes], locale=str(get_locale())) if names else ""
+
+
 def published_message(result: PublishResult) -> str:
     if result.status == "created":
         return _("Course %(slug)s imported as version %(number)d.", slug=result.slug, number=result.version)
@@ -36,11 +43,10 @@ def published_message(result: PublishResult) -> str:
 def render_index(form: forms.ZipUploadForm | None = None, status: int = 200, **problems):
     """The course list with the zip upload form; problems: source_error or rejected (a list of Problems)."""
     summaries = overview.course_summaries()
-    codes = {code for summary in summaries for code in summary.languages}
     page = render_template(
         "authoring/index.html",
         courses=summaries,
-        language_names=language_names(codes),
+        language_list=language_list,
         form=form or forms.ZipUploadForm(),
         **problems,
     )
@@ -59,6 +65,7 @@ def render_course(course: Course, status: int = 200, file_form=None, gift_form=N
         version=version,
         languages=overview.ordered_languages(version),
         language_names=language_names(version.languages),
+        language_list=language_list,
         rows=rows,
         quizzes=[row for row in rows if row.kind == "quiz"],
         history=overview.history(course),

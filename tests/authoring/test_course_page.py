@@ -81,7 +81,7 @@ def test_diff_between_two_versions_shows_the_changed_lines(client, trainer, samp
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     assert "Changes from version 1 to version 2" in page
-    assert f"<code>{MODULE_02}</code>" in page
+    assert f'<code dir="ltr">{MODULE_02}</code>' in page
     old = '<span class="diff-del">-Early warnings reach migrants only in languages and channels they use.</span>'
     new = '<span class="diff-add">+Early warnings reach migrants only in languages and channels they trust.</span>'
     assert old in page and new in page
@@ -93,7 +93,7 @@ def test_diff_lists_added_files(client, trainer, sample_course):
     translation = b"---\nid: warn-in-languages\ntranslates: c1556cac98a3\ntitle: Alerter\n---\n\nTexte.\n"
     post_form(client, f"{COURSE}/upload", {"file": upload(translation, "02-warn-in-languages.fr.md")})
     page = client.get(f"{COURSE}/diff?from=1&to=2").get_data(as_text=True)
-    assert "Files added" in page and "<code>02-warn-in-languages.fr.md</code>" in page
+    assert "Files added" in page and '<code dir="ltr">02-warn-in-languages.fr.md</code>' in page
     assert "Files added" in client.get(f"{COURSE}/diff").get_data(as_text=True)  # by default: the last change
     assert "Files removed" in client.get(f"{COURSE}/diff?from=2&to=1").get_data(as_text=True)
 

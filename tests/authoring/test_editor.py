@@ -68,6 +68,16 @@ def test_saved_draft_is_what_the_editor_shows_next_time(app, client, trainer, sa
     assert snapshot(app)["drafts"] == []
 
 
+def test_draft_older_than_the_current_version_is_flagged(client, trainer, sample_course):
+    text, _base = open_editor(client)
+    send(client, "save", text.replace(SENTENCE, NEW_SENTENCE))
+    theirs = sample_files()[MODULE_02] + b"\nTheir addition.\n"
+    post_form(client, f"/authoring/{SLUG}/upload", {"file": upload(theirs, MODULE_02)})
+    page = client.get(EDIT_02).get_data(as_text=True)
+    assert "Version 2 was published after the draft was saved" in page
+    assert NEW_SENTENCE in open_editor(client)[0]  # the draft is still what the editor opens
+
+
 def test_publish_creates_version_2_and_leaves_version_1_alone(app, client, trainer, sample_course):
     text, base = open_editor(client)
     send(client, "save", text.replace(SENTENCE, "A draft on the way"))

@@ -36,12 +36,8 @@ def open_editor_of_module_02(page: Page, base_url: str) -> None:
     expect(page.locator("h1")).to_contain_text("02-warn-in-languages.md")
 
 
-def test_trainer_previews_and_publishes_an_edit(open_page, live_server, trainer_email, screenshot):
-    page = open_page(java_script_enabled=False)  # the Preview button does the work without JavaScript
+def test_trainer_previews_and_publishes_an_edit(page, live_server, trainer_email, screenshot):
     log_in(page, live_server, trainer_email)
-    page.goto(f"{live_server}/authoring/sample-course")
-    audit(page, screenshot, "course-page")
-
     open_editor_of_module_02(page, live_server)
     audit(page, screenshot, "editor")
     text = page.locator("#text")
@@ -54,18 +50,36 @@ def test_trainer_previews_and_publishes_an_edit(open_page, live_server, trainer_
     page.locator("#note").fill("Warnings in trusted channels")
     page.locator("button[name=action][value=publish]").click()
     expect(page.locator(".flash-success")).to_have_text("Published version 2.")
-    history = page.locator("section[aria-labelledby=history-title] tbody tr").first
-    expect(history).to_contain_text("2")
-    expect(history).to_contain_text("Tess Trainer")
-    expect(history).to_contain_text("Warnings in trusted channels")
     expect(page.locator("dl.facts")).to_contain_text("Version 2")
-    screenshot(page, "published")
+    latest = page.locator("section[aria-labelledby=history-title] tbody tr").first
+    expect(latest).to_contain_text("Tess Trainer")
+    expect(latest).to_contain_text("Warnings in trusted channels")
+    audit(page, screenshot, "course-page")
+
+    latest.locator("a", has_text="Changes").click()
+    expect(page.locator(".diff-add")).to_have_text(f"+{NEW_SENTENCE}")
+    expect(page.locator(".diff-del")).to_have_text(f"-{SENTENCE}")
+    audit(page, screenshot, "diff")
+    page.get_by_role("link", name="Back to the course").click()
 
     page.locator("#lang-select").select_option("ar")
     page.locator(".language-switcher button[type=submit]").click()
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.locator("h1")).to_have_text(TITLE)  # the course's own title stays in its language
     audit(page, screenshot, "course-page-ar")
+
+
+def test_editing_works_without_javascript(open_page, live_server, trainer_email, screenshot):
+    page = open_page(java_script_enabled=False)
+    log_in(page, live_server, trainer_email)
+    open_editor_of_module_02(page, live_server)
+    text = page.locator("#text")
+    text.fill(text.input_value().replace(SENTENCE, NEW_SENTENCE))
+    page.locator("button[name=action][value=preview]").click()
+    expect(page.locator(".module-preview")).to_contain_text(NEW_SENTENCE)
+    screenshot(page, "preview-without-javascript")
+    page.locator("button[name=action][value=publish]").click()
+    expect(page.locator(".flash-success")).to_have_text("Published version 2.")
 
 
 def test_preview_follows_typing_with_javascript(page, live_server, trainer_email, screenshot):
