@@ -6,9 +6,16 @@ import unicodedata
 _SPACES = re.compile(r"\s+")
 
 
+# Phones and word processors type curly apostrophes and dashes; answer keys are written with straight ones.
+_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2013": "-", "\u2011": "-"})
+
+
 def normalise_text(text: str) -> str:
-    """NFKC, case-folded, spaces collapsed: "  MIGRANTS\u00a0in crisis " and "migrants in crisis" match."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    """NFKC, case-folded, spaces collapsed, typographic apostrophes made plain.
+
+    "  MIGRANTS\u00a0in crisis " and "migrants in crisis" match; so do "l’OIM" and "l'OIM".
+    """
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).casefold().translate(_TYPOGRAPHIC)).strip()
 
 
 _THOUSANDS_COMMA = re.compile(r"[1-9]\d{0,2}(,\d{3})+(\.\d+)?")

@@ -76,6 +76,12 @@ def test_short_text_is_normalised(given, credit):
     assert question_credit(SHORT, given) == pytest.approx(credit)
 
 
+@pytest.mark.parametrize("typed", ["l\u2019OIM", "l'OIM", "L\u2018OIM"])
+def test_curly_apostrophes_match_straight_ones(typed):
+    question = {"type": "short", "answers": [{"text": "l'OIM", "weight": 1.0}]}
+    assert question_credit(question, typed) == 1.0
+
+
 @pytest.mark.parametrize(
     ("q", "given", "credit"),
     [
