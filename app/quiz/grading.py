@@ -7,7 +7,8 @@ _SPACES = re.compile(r"\s+")
 
 
 # Phones and word processors type curly apostrophes and dashes; answer keys are written with straight ones.
-_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2013": "-", "\u2011": "-"})
+# Russian writes ё as е in most official texts, so either spelling of an answer counts.
+_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2013": "-", "\u2011": "-", "ё": "е"})
 
 
 def normalise_text(text: str) -> str:

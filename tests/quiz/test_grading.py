@@ -76,9 +76,11 @@ def test_short_text_is_normalised(given, credit):
     assert question_credit(SHORT, given) == pytest.approx(credit)
 
 
-@pytest.mark.parametrize("typed", ["l\u2019OIM", "l'OIM", "L\u2018OIM"])
-def test_curly_apostrophes_match_straight_ones(typed):
-    question = {"type": "short", "answers": [{"text": "l'OIM", "weight": 1.0}]}
+@pytest.mark.parametrize(
+    ("key", "typed"), [("l'OIM", "l\u2019OIM"), ("l'OIM", "L\u2018OIM"), ("консульский учет", "Консульский учёт")]
+)
+def test_typographic_variants_match(key, typed):
+    question = {"type": "short", "answers": [{"text": key, "weight": 1.0}]}
     assert question_credit(question, typed) == 1.0
 
 
