@@ -11,12 +11,19 @@ _SPACES = re.compile(r"\s+")
 _TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2013": "-", "\u2011": "-", "ё": "е"})
 
 
+# Arabic is typed with or without vowel marks and hamza forms; answer keys cannot list every spelling.
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, superscript alef, tatweel
+_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+
+
 def normalise_text(text: str) -> str:
-    """NFKC, case-folded, spaces collapsed, typographic apostrophes made plain.
+    """NFKC, case-folded, spaces collapsed, typographic apostrophes made plain, Arabic spelling unified.
 
     "  MIGRANTS\u00a0in crisis " and "migrants in crisis" match; so do "l’OIM" and "l'OIM".
     """
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).casefold().translate(_TYPOGRAPHIC)).strip()
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_TYPOGRAPHIC)
+    text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTERS)
+    return _SPACES.sub(" ", text).strip()
 
 
 _THOUSANDS_COMMA = re.compile(r"[1-9]\d{0,2}(,\d{3})+(\.\d+)?")

@@ -77,7 +77,15 @@ def test_short_text_is_normalised(given, credit):
 
 
 @pytest.mark.parametrize(
-    ("key", "typed"), [("l'OIM", "l\u2019OIM"), ("l'OIM", "L\u2018OIM"), ("консульский учет", "Консульский учёт")]
+    ("key", "typed"),
+    [
+        ("l'OIM", "l\u2019OIM"),
+        ("l'OIM", "L\u2018OIM"),
+        ("консульский учет", "Консульский учёт"),
+        ("المنظمة الدولية للهجرة", "المنظمه الدوليه للهجره"),  # ة typed as ه
+        ("إعادة الإدماج", "اعادة الادماج"),  # hamza forms of alef
+        ("الموافقة", "المُوافَقة"),  # vowel marks
+    ],
 )
 def test_typographic_variants_match(key, typed):
     question = {"type": "short", "answers": [{"text": key, "weight": 1.0}]}
