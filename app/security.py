@@ -5,8 +5,7 @@ import secrets
 import tempfile
 from pathlib import Path
 
-from flask import current_app
-from flask_login import current_user
+from flask import current_app, session
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -27,7 +26,9 @@ def add_security_headers(response):
     """Headers every response carries; pages for a logged-in user are never stored by shared PCs' caches."""
     if current_app.config.get("SESSION_COOKIE_SECURE"):
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-    if current_user and current_user.is_authenticated:
+    # Read from the session, not current_user: after a commit the user row is expired and asking it
+    # again would cost a query (and on SQLite a second write lock) for every form post.
+    if session.get("_user_id"):
         response.headers.setdefault("Cache-Control", "no-store")
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")

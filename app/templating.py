@@ -7,12 +7,10 @@ from pathlib import Path
 from babel import Locale
 from flask import current_app, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, format_percent, format_time, get_locale
-from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
 from app.auth.emails import reset_link_lifetime
-from app.auth.forms import LogoutForm
 from app.auth.roles import role_label
 from app.i18n import country_name, language_choices, text_direction
 from app.models import Role
@@ -24,7 +22,6 @@ def _layout_context() -> dict:
         "page_lang": locale,
         "page_dir": text_direction(locale),
         "language_options": language_choices(current_app.config["LANGUAGES"]),
-        "logout_form": LogoutForm() if current_user.is_authenticated else None,
         "current_path": request.full_path.rstrip("?") if request else "/",
         "Role": Role,
         "role_label": role_label,

@@ -1,8 +1,9 @@
 """Catalog, enrolment, course outline, module reading and progress: plain service functions."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
@@ -79,10 +80,29 @@ def enrol(user: User, course: Course) -> Enrolment:
     return enrolment
 
 
-def outline(version: CourseVersion, policy: LanguagePolicy, enrolment: Enrolment | None = None) -> Outline:
-    """Modules in order with titles in the learner's language (or the fallback), and progress: 3 queries."""
+@dataclass(frozen=True)
+class Structure:
+    """What a published version looks like in one language policy: immutable, so computed once."""
+
+    modules: tuple[ModuleEntry, ...]
+    final_key: str | None
+    quiz_by_module: dict[str, str]
+    pages: dict[str, tuple[int, Choice]]  # module key → (ModuleVersion id, language choice)
+
+
+def structure(version: CourseVersion, policy: LanguagePolicy) -> Structure:
+    """The version's modules, quizzes and chosen languages, cached per app: published versions never change."""
+    cache = current_app.extensions.setdefault("course_structures", {})
+    key = (version.id, policy)
+    if key not in cache:
+        cache[key] = _load_structure(version, policy)
+    return cache[key]
+
+
+def _load_structure(version: CourseVersion, policy: LanguagePolicy) -> Structure:
     rows = db.session.execute(
         select(
+            ModuleVersion.id,
             ModuleVersion.module_key,
             ModuleVersion.language,
             ModuleVersion.status,
@@ -97,34 +117,54 @@ def outline(version: CourseVersion, policy: LanguagePolicy, enrolment: Enrolment
         .where(QuizVersion.course_version_id == version.id)
         .distinct()
     ).all()
-    with_quiz = {module for _key, module in quiz_rows if module}
+    quiz_by_module = {module: key for key, module in quiz_rows if module}
     final_key = next((key for key, module in quiz_rows if module is None), None)
     by_key: dict[str, dict[str, tuple]] = {}
     for row in rows:
         by_key.setdefault(row.module_key, {})[row.language] = row
-    modules = []
+    modules, pages = [], {}
     for key, languages in by_key.items():
         choice = policy.choose({lang: row.status for lang, row in languages.items()})
         row = languages[choice.language]
+        pages[key] = (row.id, choice)
         modules.append(
             ModuleEntry(
-                key, row.title, row.phase, row.position, row.minutes, choice.language, choice.notice, key in with_quiz
+                key,
+                row.title,
+                row.phase,
+                row.position,
+                row.minutes,
+                choice.language,
+                choice.notice,
+                key in quiz_by_module,
             )
         )
     modules.sort(key=lambda m: (m.position, m.key))
-    result = Outline(version, modules, final_key)
+    return Structure(tuple(modules), final_key, quiz_by_module, pages)
+
+
+def outline(version: CourseVersion, policy: LanguagePolicy, enrolment: Enrolment | None = None) -> Outline:
+    """Modules in order with titles in the learner's language (or the fallback), and progress: 2 queries."""
+    shape = structure(version, policy)
+    modules = [replace(module) for module in shape.modules]
+    result = Outline(version, modules, shape.final_key)
     if enrolment is not None:
         result.completed = set(
             db.session.scalars(select(ModuleProgress.module_key).where(ModuleProgress.enrolment_id == enrolment.id))
         )
-        passed = set(
-            db.session.scalars(
-                select(QuizAttempt.quiz_key).where(
-                    QuizAttempt.enrolment_id == enrolment.id, QuizAttempt.passed.is_(True)
+        if shape.final_key:
+            result.final_passed = (
+                db.session.scalar(
+                    select(QuizAttempt.id)
+                    .where(
+                        QuizAttempt.enrolment_id == enrolment.id,
+                        QuizAttempt.quiz_key == shape.final_key,
+                        QuizAttempt.passed.is_(True),
+                    )
+                    .limit(1)
                 )
+                is not None
             )
-        )
-        result.final_passed = final_key in passed if final_key else False
         for module in modules:
             module.done = module.key in result.completed
     return result
@@ -132,24 +172,19 @@ def outline(version: CourseVersion, policy: LanguagePolicy, enrolment: Enrolment
 
 def module_page(version: CourseVersion, module_key: str, policy: LanguagePolicy) -> tuple[ModuleVersion, Choice] | None:
     """The stored, already rendered module in the best language for the learner (no Markdown here)."""
-    rows = list(
-        db.session.scalars(
-            select(ModuleVersion).where(
-                ModuleVersion.course_version_id == version.id, ModuleVersion.module_key == module_key
-            )
-        )
-    )
-    if not rows:
+    found = structure(version, policy).pages.get(module_key)
+    if found is None:
         return None
-    choice = policy.choose({row.language: row.status for row in rows})
-    return next(row for row in rows if row.language == choice.language), choice
+    page_id, choice = found
+    return db.session.get(ModuleVersion, page_id), choice
 
 
 def module_quiz_key(version: CourseVersion, module_key: str) -> str | None:
-    query = select(QuizVersion.quiz_key).where(
-        QuizVersion.course_version_id == version.id, QuizVersion.module_key == module_key
-    )
-    return db.session.scalar(query.limit(1))
+    return structure(version, _ANY_POLICY).quiz_by_module.get(module_key)
+
+
+# Which quiz ends a module does not depend on the language.
+_ANY_POLICY = LanguagePolicy("en", ("en",), True)
 
 
 def complete_module(enrolment: Enrolment, module_key: str, now: datetime | None = None) -> bool:

@@ -53,9 +53,7 @@ def course(slug: str):
     enrolment = services.enrolment_for(acting_user(), course) if current_user.is_authenticated else None
     version = enrolment.course_version if enrolment else course.current_version
     state = services.outline(version, policy(), enrolment)
-    return render_template(
-        "learn/course.html", course=course, version=version, outline=state, enrolment=enrolment, form=FlaskForm()
-    )
+    return render_template("learn/course.html", course=course, version=version, outline=state, enrolment=enrolment)
 
 
 @bp.post("/<slug>/enrol")
@@ -102,7 +100,6 @@ def module(slug: str, module_key: str):
         previous=state.modules[index - 1] if index > 0 else None,
         following=state.modules[index + 1] if index + 1 < len(keys) else None,
         quiz_key=services.module_quiz_key(enrolment.course_version, module_key),
-        form=FlaskForm(),
     )
 
 

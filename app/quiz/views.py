@@ -47,7 +47,7 @@ def quiz(slug: str, quiz_key: str):
         flash(_("Enrol in the course to take its quizzes."), "info")
         return redirect(url_for("learn.course", slug=slug))
     state = services.summary(enrolment, quiz, services.now_utc())
-    return render_template("quiz/quiz.html", course=course, quiz=quiz, notice=notice, state=state, form=FlaskForm())
+    return render_template("quiz/quiz.html", course=course, quiz=quiz, notice=notice, state=state)
 
 
 @bp.post("/<slug>/<quiz_key>/start")
@@ -81,7 +81,7 @@ def attempt(attempt_id: int):
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
     time_up = services.time_is_up(attempt, services.now_utc(), _grace())
     return render_template(
-        "quiz/attempt.html", attempt=attempt, time_up=time_up, form=FlaskForm(), matching_position=matching_position
+        "quiz/attempt.html", attempt=attempt, time_up=time_up, matching_position=matching_position
     )
 
 
@@ -126,7 +126,7 @@ def result(attempt_id: int):
 @roles_required(Role.TRAINER, Role.ADMIN)
 def open_attempts():
     """Timed attempts in progress, so a trainer can give a learner extra time."""
-    return render_template("quiz/open.html", attempts=services.open_timed_attempts(), form=FlaskForm())
+    return render_template("quiz/open.html", attempts=services.open_timed_attempts())
 
 
 @bp.post("/attempt/<int:attempt_id>/extend")
