@@ -80,9 +80,7 @@ def attempt(attempt_id: int):
     if not attempt.is_open:
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
     time_up = services.time_is_up(attempt, services.now_utc(), _grace())
-    return render_template(
-        "quiz/attempt.html", attempt=attempt, time_up=time_up, matching_position=matching_position
-    )
+    return render_template("quiz/attempt.html", attempt=attempt, time_up=time_up, matching_position=matching_position)
 
 
 @bp.post("/attempt/<int:attempt_id>")
