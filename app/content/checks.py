@@ -45,7 +45,8 @@ def _all_source_quizzes(course: Course) -> list[Quiz]:
     return quizzes + ([course.final] if course.final is not None else [])
 
 
-def _translation_status(source: Module, translations: dict[str, Module], course: Course) -> list[Problem]:
+def _translation_status(source: Module | Quiz, translations: dict, course: Course) -> list[Problem]:
+    """Warnings for each offered language whose translation of a module or quiz is missing or stale."""
     problems = []
     stem = source.file.removesuffix(".md")
     for language in course.languages:
@@ -101,19 +102,8 @@ def _check_body(module: Module, course: Course, module_files: set[str]) -> list[
 
 
 def _check_quiz_family(source: Quiz, translations: dict[str, Quiz], course: Course) -> list[Problem]:
-    problems = []
-    stem = source.file.removesuffix(".md")
-    for language in course.languages:
-        if language == course.default_language:
-            continue
-        translation = translations.get(language)
-        if translation is None:
-            problems.append(Problem(source.file, 1, _missing_message(language, stem, source.version), "warning"))
-            continue
-        if translation.translates != source.version:
-            problems.append(
-                Problem(translation.file, 1, _stale_message(translation.translates, source.version), "warning")
-            )
+    problems = _translation_status(source, translations, course)
+    for translation in translations.values():
         if translation.id != source.id:
             problems.append(
                 Problem(translation.file, 2, f"quiz id '{translation.id}' differs from the source's '{source.id}'")
