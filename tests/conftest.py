@@ -3,6 +3,7 @@
 import os
 import re
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,23 +40,31 @@ def app_settings(tmp_path) -> dict:
     }
 
 
+@contextmanager
+def fresh_database(app):
+    """Empty tables for the test, then connections closed (and a shared PostgreSQL database emptied)."""
+    with app.app_context():
+        db.drop_all()  # a PostgreSQL test database may hold the previous test's tables
+        db.create_all()
+        limiter.reset()
+    try:
+        yield app
+    finally:
+        with app.app_context():
+            db.session.remove()
+            # A SQLite test database is a file of its own that goes with tmp_path (and its course
+            # tables refer to each other, which SQLite cannot drop in any order).
+            if db.engine.dialect.name != "sqlite":
+                db.drop_all()
+            db.engine.dispose()
+
+
 @pytest.fixture
 def app(tmp_path):
     # No app context stays pushed during a test: requests would share it (g, the db session,
     # Flask-Login's cached user) and hide bugs. Tests open one with `with app.app_context()`.
-    app = create_app(app_settings(tmp_path))
-    with app.app_context():
-        db.drop_all()
-        db.create_all()
-        limiter.reset()
-    yield app
-    with app.app_context():
-        db.session.remove()
-        # A SQLite test database is a file of its own that goes with tmp_path; a shared
-        # PostgreSQL database is emptied for the next test.
-        if db.engine.dialect.name != "sqlite":
-            db.drop_all()
-        db.engine.dispose()
+    with fresh_database(create_app(app_settings(tmp_path))) as app:
+        yield app
 
 
 @pytest.fixture

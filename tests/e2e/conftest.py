@@ -22,10 +22,10 @@ from app import create_app
 from app.auth.services import create_user
 from app.authoring.publishing import publish_course
 from app.content.sources import read_folder
-from app.extensions import db, limiter
+from app.extensions import db
 from app.ministries import ensure_starter_ministries, find_ministry
 from app.models import Role
-from tests.conftest import app_settings
+from tests.conftest import app_settings, fresh_database
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 SAMPLE_COURSE = Path(__file__).parents[1] / "content" / "fixtures" / "courses" / "sample"
@@ -65,21 +65,11 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture
 def live_app(tmp_path):
     """The app on a fresh database holding the starter ministries (so registration has a list)."""
-    app = create_app(app_settings(tmp_path))
-    with app.app_context():
-        db.drop_all()  # a PostgreSQL test database may hold the previous test's tables
-        db.create_all()
-        ensure_starter_ministries()
-        db.session.commit()
-        limiter.reset()
-    yield app
-    with app.app_context():
-        db.session.remove()
-        # A SQLite database is a file that goes with tmp_path (and its course tables refer to each
-        # other, which SQLite cannot drop in any order); a shared PostgreSQL one is emptied.
-        if db.engine.dialect.name != "sqlite":
-            db.drop_all()
-        db.engine.dispose()
+    with fresh_database(create_app(app_settings(tmp_path))) as app:
+        with app.app_context():
+            ensure_starter_ministries()
+            db.session.commit()
+        yield app
 
 
 @pytest.fixture
